@@ -1,0 +1,42 @@
+# The provincial operational portal. `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## create .venv and install the pinned requirements
+
+migrate: install ## apply migrations (and write the beat schedule)
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate ## load the demo province (idempotent)
+	$(BIN)/python manage.py load_demo
+
+run: demo ## install, migrate, load the demo province and serve it on http://localhost:$(PORT)
+	@echo "Cổng tỉnh: http://localhost:$(PORT)  ·  trang đơn vị: http://<mã>.localhost:$(PORT)  ·  quản trị: http://localhost:$(PORT)/quan-tri/"
+	@trap 'kill 0' EXIT INT TERM; \
+	CELERY_BROKER_URL=memory:// $(BIN)/celery -A portal worker --beat --pool=solo --loglevel=warning & \
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+test: install ## install and run the whole suite (SQLite by default; DATABASE_URL picks another database)
+	$(BIN)/python -m pytest
+
+lint: install ## ruff, Django's checks and missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+.PHONY: help install migrate demo run test lint

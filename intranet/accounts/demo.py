@@ -1,0 +1,52 @@
+"""One demo account per role of SPEC §1 (listed in README.md), all with DEMO_PASSWORD."""
+
+from django.conf import settings
+
+from intranet.directory.models import Person
+from intranet.units.models import Unit
+
+from .models import Role, User
+from .services import grant_role
+
+# username, full name, unit code (None = the province), role, is_head, position
+DEMO_ACCOUNTS = [
+    ("quantri", "Trần Quốc Bảo", None, Role.SYSADMIN, False, "Quản trị hệ thống"),
+    ("lanhdao_tinh", "Nguyễn Văn Phương", None, Role.LEADER, True, "Chủ tịch UBND thành phố"),
+    ("bbt_cong", "Lê Thị Thu Hà", None, Role.PORTAL_BOARD, False, "Ban biên tập Cổng TTĐT"),
+    ("lanhdao_vp", "Phan Thanh Hải", "vpubnd", Role.LEADER, True, "Chánh Văn phòng"),
+    ("cv_vp", "Hồ Thị Diệu Linh", "vpubnd", Role.OFFICE_SPECIALIST, False, "Chuyên viên phụ trách lĩnh vực Tư pháp"),
+    ("lanhdao_stp", "Võ Đức Thắng", "stp", Role.LEADER, True, "Giám đốc Sở Tư pháp"),
+    ("cv_stp", "Đặng Ngọc Trang", "stp", Role.SPECIALIST, False, "Chuyên viên"),
+    ("cv2_stp", "Bùi Minh Khoa", "stp", Role.SPECIALIST, False, "Chuyên viên"),
+    ("bbt_stp", "Dương Thị Hạnh", "stp", Role.UNIT_BOARD, False, "Ban biên tập trang Sở Tư pháp"),
+    ("lanhdao_phuxuan", "Tôn Thất Long", "phuxuan", Role.LEADER, True, "Chủ tịch UBND phường Phú Xuân"),
+    ("vanhoa_phuxuan", "Hoàng Thị Mai", "phuxuan", Role.CULTURE_OFFICER, False, "Công chức Văn hóa – Xã hội"),
+    ("cntt_phuxuan", "Ngô Quang Huy", "phuxuan", Role.IT_STAFF, False, "Bộ phận CNTT"),
+    ("bbt_phuxuan", "Lý Thị Nga", "phuxuan", Role.UNIT_BOARD, False, "Ban biên tập trang phường"),
+    ("ctv", "Huỳnh Văn Nam", "phuxuan", Role.CONTRIBUTOR, False, "Cộng tác viên"),
+]
+
+
+def load(out) -> None:
+    province = Unit.objects.get(depth=1, admin_code="46")
+    for username, full_name, unit_code, role, is_head, position in DEMO_ACCOUNTS:
+        unit = province if unit_code is None else Unit.objects.get(code=unit_code)
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            last, _sep, first = full_name.rpartition(" ")
+            user = User(username=username, first_name=first, last_name=last, email=f"{username}@hue.gov.vn")
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
+        grant_role(user, unit, role, is_head=is_head)
+        Person.objects.get_or_create(
+            user=user,
+            defaults={
+                "unit": unit,
+                "full_name": full_name,
+                "position": position,
+                "email": user.email,
+                "civil_servant_code": f"demo-{username}",
+                "office_phone": "0234 3822 500",
+            },
+        )
+    out.write(f"Tài khoản mẫu: {len(DEMO_ACCOUNTS)} (mật khẩu: {settings.DEMO_PASSWORD})")

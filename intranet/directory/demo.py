@@ -1,0 +1,66 @@
+"""Demo directory: people for every unit, Vietnamese names, birthdays on every day of the year."""
+
+import datetime as dt
+import random
+
+from intranet.units.models import Unit
+
+from .models import Person
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn Thất", "Nguyễn Phúc"]
+MIDDLE = {"male": ["Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Thanh"], "female": ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Khánh", "Diệu"]}
+GIVEN = {
+    "male": ["Anh", "Bảo", "Cường", "Dũng", "Đạt", "Hải", "Hiếu", "Hùng", "Khoa", "Long", "Nam", "Phong", "Quân", "Sơn", "Thắng", "Trung", "Tuấn", "Vinh"],
+    "female": ["An", "Châu", "Diễm", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Nhung", "Oanh", "Phương", "Thảo", "Trang", "Yến"],
+}
+POSITIONS = [
+    ("Giám đốc", "Director"),
+    ("Phó Giám đốc", "Deputy Director"),
+    ("Chánh Văn phòng", "Chief of Office"),
+    ("Trưởng phòng", "Head of Division"),
+    ("Phó Trưởng phòng", "Deputy Head of Division"),
+] + [("Chuyên viên", "Officer")] * 9
+COMMUNE_POSITIONS = [
+    ("Chủ tịch UBND", "Chairperson of the People's Committee"),
+    ("Phó Chủ tịch UBND", "Vice Chairperson of the People's Committee"),
+    ("Công chức Văn phòng – Thống kê", "Office and Statistics Officer"),
+    ("Công chức Văn hóa – Xã hội", "Culture and Social Affairs Officer"),
+    ("Công chức Tư pháp – Hộ tịch", "Justice and Civil Status Officer"),
+] + [("Chuyên viên", "Officer")] * 9
+PEOPLE_PER_UNIT = len(POSITIONS)
+_YEAR_DAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)]  # 2024 has 29 February
+
+
+def load(out) -> None:
+    units = list(Unit.objects.active().order_by("path"))
+    existing = set(Person.objects.values_list("civil_servant_code", flat=True))
+    rng = random.Random(46)
+    new, index = [], 0
+    for unit in units:
+        positions = COMMUNE_POSITIONS if unit.kind == Unit.Kind.COMMUNE else POSITIONS
+        for number, (position, position_en) in enumerate(positions, start=1):
+            code = f"{unit.code}-{number:02d}"
+            gender = rng.choice(["male", "female"])
+            name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
+            day = _YEAR_DAYS[index % len(_YEAR_DAYS)]
+            index += 1
+            if code in existing:
+                continue
+            new.append(
+                Person(
+                    unit=unit,
+                    full_name=name,
+                    gender=gender,
+                    birth_date=day.replace(year=rng.choice([1968, 1972, 1976, 1980, 1984, 1988, 1992, 1996])) if day.month != 2 or day.day != 29 else dt.date(1988, 2, 29),
+                    home_address=f"{rng.randint(1, 200)} đường Lê Lợi, thành phố Huế",
+                    office_phone=f"0234 38{rng.randint(10000, 99999)}",
+                    mobile_phone=f"09{rng.randint(10000000, 99999999)}",
+                    email=f"{code.replace('-', '.')}@hue.gov.vn",
+                    civil_servant_code=code,
+                    position=position,
+                    position_en=position_en,
+                    sort_order=number,
+                )
+            )
+    Person.objects.bulk_create(new, batch_size=500)
+    out.write(f"Danh bạ: {Person.objects.count()} cán bộ ({len(new)} mới)")

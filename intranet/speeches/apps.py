@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SpeechesConfig(AppConfig):
+    name = "intranet.speeches"
+    label = "speeches"
+    verbose_name = _("Bài viết, bài phát biểu")

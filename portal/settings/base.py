@@ -1,0 +1,261 @@
+"""Settings for every environment, read once from the environment.
+
+With no variable set the project runs embedded: SQLite, Wagtail's database
+search, Celery tasks in-process and a local-memory cache. Production sets
+DATABASE_URL, CELERY_BROKER_URL, REDIS_URL, ELASTICSEARCH_URL, PORTAL_DOMAIN,
+SECRET_KEY and friends (see README.md); ``portal.settings.production`` refuses
+to start without the secrets it needs.
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str("SECRET_KEY", default="embedded-development-key-not-for-production")
+
+# The province portal lives at PORTAL_DOMAIN; each unit's site at <code>.PORTAL_DOMAIN.
+PORTAL_DOMAIN = env.str("PORTAL_DOMAIN", default="localhost").lower().strip(".")
+PORTAL_PORT = env.int("PORTAL_PORT", default=80)
+ALLOWED_HOSTS = [PORTAL_DOMAIN, f".{PORTAL_DOMAIN}", *env.list("EXTRA_ALLOWED_HOSTS", default=[])]
+if DEBUG:
+    ALLOWED_HOSTS += ["127.0.0.1", "testserver", ".testserver"]
+CSRF_TRUSTED_ORIGINS = env.list(
+    "CSRF_TRUSTED_ORIGINS",
+    default=[f"http://{PORTAL_DOMAIN}", f"https://{PORTAL_DOMAIN}", f"http://*.{PORTAL_DOMAIN}", f"https://*.{PORTAL_DOMAIN}"]
+    + ([f"http://{PORTAL_DOMAIN}:8000", f"http://*.{PORTAL_DOMAIN}:8000"] if DEBUG else []),
+)
+
+# Apps: the public side in portal/, the officer side and the domain in intranet/.
+PROJECT_APPS = [
+    "portal.home",
+    "intranet.units",
+    "intranet.workdays",
+    "intranet.accounts",
+    "intranet.directory",  # after accounts: demo people fill in around the demo accounts
+    "intranet.boards",
+    "intranet.speeches",
+    "intranet.store",
+    "intranet.moderation",
+    "intranet.cases",
+    "intranet.desk",
+    "intranet.notifications",
+    "intranet.programs",
+    "intranet.jobs",
+    "portal.news",
+    "search",
+]
+
+INSTALLED_APPS = [
+    *PROJECT_APPS,
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "guardian",
+    "axes",
+    "django_celery_beat",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.postgres",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "intranet.units.middleware.CurrentUnitMiddleware",
+    # Axes last: it turns a locked-out login into a clear response.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "wagtail.contrib.settings.context_processors.settings",
+                "intranet.units.context_processors.current_unit",
+            ],
+        },
+    },
+]
+
+# Databases: SQLite file by default, anything dj-database-url understands otherwise.
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes (web, worker with beat) share the file in the embedded mode.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+# Cache: local memory by default, Redis when REDIS_URL is set (shared by every app server).
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+LOGIN_URL = "/dang-nhap/"
+LOGIN_REDIRECT_URL = "/ban-lam-viec/"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+
+# Art. 9: repeated failed logins lock the account and the client for a while.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+
+# Language and time: Vietnamese first, English for the portal's translated pages.
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_DEFAULT_LANGUAGE = "vi"
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": env.str("DEFAULT_FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# Email: console in the embedded mode; an SMTP URL in production.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Cổng thông tin điện tử <noreply@{PORTAL_DOMAIN}>")
+
+# Wagtail
+WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Cổng thông tin điện tử tỉnh")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://{PORTAL_DOMAIN}:8000")
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "jpg", "png"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
+# Search: Wagtail's database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": env.str("ELASTICSEARCH_INDEX", default="portal"),
+            "TIMEOUT": 10,
+            "ATOMIC_REBUILD": True,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# Wagtail 8 runs its own background work (index updates, renditions) through django-tasks.
+TASKS = {"default": {"BACKEND": env.str("DJANGO_TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+
+# Celery: tasks run in-process until a broker is configured.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
+DJANGO_CELERY_BEAT_TZ_AWARE = True
+
+# Working-day calendar: office hours as (start, end) pairs, Monday to Friday.
+WORKDAY_OFFICE_HOURS = env.json(
+    "WORKDAY_OFFICE_HOURS", default=[["07:30", "11:30"], ["13:30", "17:00"]]
+)
+
+# Art. 9: a password older than this many days must be changed at the next login.
+PASSWORD_MAX_AGE_DAYS = env.int("PASSWORD_MAX_AGE_DAYS", default=30)
+
+# Demo data: the password every demo account shares (README lists the accounts).
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
+
+# Upward sync: empty means this deployment is the provincial store.
+PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
+PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
+
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "portal.home.views.ratelimited"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}

@@ -1,0 +1,22 @@
+"""Tests: the embedded default, made fast and deterministic.
+
+DATABASE_URL still decides the database, so CI runs the same suite on PostgreSQL.
+"""
+
+from .base import *  # noqa: F403
+from .base import env
+
+# Fast hashing: tests create many users; the validators still run.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Outgoing mail goes to django.core.mail.outbox.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Static files are not collected in tests.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://localhost"
+# Tests run against a real worker only when CI starts one (CELERY_BROKER_URL set).
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")  # noqa: F405
+# Lockout is tested explicitly; most tests log in with force_login.
+AXES_ENABLED = True
+DEBUG = False
+ALLOWED_HOSTS = [".localhost", "localhost", "testserver", ".testserver", f".{PORTAL_DOMAIN}", PORTAL_DOMAIN]  # noqa: F405

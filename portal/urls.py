@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal.health import HealthView
+
+urlpatterns = [
+    path("healthz", HealthView.as_view(), name="healthz"),
+    path("quan-tri/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("tai-lieu/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # Each app owns its URLs (Vietnamese paths); Wagtail's page tree answers the rest.
+    path("", include("intranet.accounts.urls")),
+    path("", include("intranet.desk.urls")),
+    path("", include("intranet.cases.urls")),
+    path("", include("intranet.moderation.urls")),
+    path("", include("intranet.directory.urls")),
+    path("", include("intranet.boards.urls")),
+    path("", include("intranet.speeches.urls")),
+    path("", include("intranet.store.urls")),
+    path("", include("intranet.notifications.urls")),
+    path("", include("intranet.programs.urls")),
+    path("", include("portal.news.urls")),
+    path("", include("search.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -1,0 +1,18 @@
+"""THE Vietnamese folding: lower case, no tone or vowel marks, đ → d.
+
+The search index, the queries and duplicate detection all fold with this one
+function, so "da nang", "ĐÀ NẴNG" and "Đà Nẵng" meet. ``đ``/``Đ`` need their
+own rule: Unicode does not decompose them under NFD.
+"""
+
+import unicodedata
+
+_D = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str | None) -> str:
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())

@@ -1,0 +1,33 @@
+import os
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Uploaded files go to a throw-away folder per test.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def celery_worker_running(transactional_db):
+    """A real Celery worker: the CI worker on Redis if one runs, else one in this process
+    on the memory broker. Tests send tasks with ``send_task`` so they cross the broker."""
+    from portal.celery import app
+
+    if os.environ.get("CELERY_EXTERNAL_WORKER") == "1":
+        yield app
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    app.conf.update(broker_url="memory://", result_backend="cache+memory://", task_always_eager=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            yield app
+    finally:
+        app.conf.update(
+            broker_url=settings.CELERY_BROKER_URL,
+            result_backend=settings.CELERY_RESULT_BACKEND,
+            task_always_eager=settings.CELERY_TASK_ALWAYS_EAGER,
+        )
