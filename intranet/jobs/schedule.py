@@ -14,4 +14,9 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "*/5"},
         "Xuất bản các trang đã hẹn giờ",
     ),
+    "retry-pending-emails": (
+        "intranet.notifications.tasks.retry_pending_emails",
+        {"minute": "*/5"},
+        "Gửi lại các thư chưa gửi được",
+    ),
 }
