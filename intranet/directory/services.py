@@ -66,7 +66,7 @@ def unit_merged(*, source: Unit, successor: Unit) -> None:
         record_id=unit_record_id(source),
         unit=source,
         action=Action.MERGE,
-        payload={"source": source.code, "successor": successor.code, **unit_payload(source)},
+        payload={**unit_payload(source), "source": source.code, "successor": successor.code},
     )
 
 

@@ -41,7 +41,8 @@ class DeliveryError(Exception):
 def author_label(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
-    name = user.get_full_name().strip()
+    # Vietnamese order: family name first ("Dương Thị Hạnh").
+    name = f"{user.last_name} {user.first_name}".strip()
     return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
