@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
-urlpatterns: list = []
+from .feeds import SiteNewsFeed
+
+urlpatterns = [
+    path("rss/", SiteNewsFeed(), name="news-rss"),
+    # Apps of the public side without a line in portal/urls.py hang here.
+    path("", include("portal.submissions.urls")),
+]

@@ -48,6 +48,9 @@ PROJECT_APPS = [
     "intranet.programs",
     "intranet.jobs",
     "portal.news",
+    "portal.galleries",  # issue 4: photo galleries
+    "portal.pages",  # issue 4: introduction, organisation, legal documents
+    "portal.submissions",  # issue 4: the public /gui-tin-bai/ form
     "search",
 ]
 
