@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
@@ -16,10 +18,13 @@ def _unit(request):
     return unit
 
 
-@ratelimit(key="ip", rate=SUBMIT_RATE, method="POST", block=True)
+@ratelimit(key="ip", rate=SUBMIT_RATE, method="POST", block=False)
 def submit(request):
     """``/gui-tin-bai/``: anyone proposes an article or photos for this site; it enters QT-07."""
     unit = _unit(request)
+    if getattr(request, "limited", False):
+        # The project's Vietnamese 429 page (settings.RATELIMIT_VIEW); nothing of this post is kept.
+        return import_string(settings.RATELIMIT_VIEW)(request)
     form = SubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):
