@@ -26,3 +26,11 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         "Chúc mừng sinh nhật cán bộ (Điều 6.5), mỗi sáng",
     ),
 }
+
+# Issue 5: the upward sync to the provincial store. Entries that failed wait out their
+# backoff and are sent again here; nothing is ever dropped.
+SCHEDULE["store-sync-retry"] = (
+    "intranet.store.tasks.retry_pending_task",
+    {"minute": "*"},
+    "Đồng bộ lại các thay đổi chưa gửi được lên kho dữ liệu tỉnh",
+)
