@@ -500,6 +500,36 @@ def alert_overdue(now: dt.datetime | None = None) -> int:
     return len(cases)
 
 
+# -- IT incidents (QT-05) ------------------------------------------------------------------------------------
+def it_unit_for(user: User) -> Unit | None:
+    """The unit whose IT staff takes the report: the reporter's unit, or the nearest one above it with IT staff."""
+    from intranet.accounts.models import Membership
+
+    units = Unit.objects.filter(memberships__user=user, status=Unit.Status.ACTIVE).distinct()
+    with_it = set(Membership.objects.filter(role=Role.IT_STAFF, unit__status=Unit.Status.ACTIVE).values_list("unit__path", flat=True))
+    for unit in units.order_by("-depth"):
+        path = unit.path
+        while path:
+            if path in with_it:
+                return Unit.objects.get(path=path)
+            path = path[: -Unit.steplen]
+    return None
+
+
+def report_it_incident(user: User, *, title: str, body: str, files: Sequence = ()) -> Case:
+    """QT-05 B1: an officer reports an incident; the IT staff of their unit receive it at once."""
+    unit = it_unit_for(user)
+    if unit is None:
+        raise ValidationError(_("Chưa có bộ phận CNTT nào phụ trách đơn vị của bạn. Vui lòng liên hệ quản trị hệ thống."))
+    return open_case("it", title=title, body=body, origin=unit, reporter=user, files=files, label=_("B1. Thông báo sự cố"))
+
+
+def printable_forms(case: Case) -> list[tuple[str, str]]:
+    """The QT-05 forms that exist for this case so far (each after its step was done)."""
+    done = set(case.events.values_list("action", flat=True))
+    return [(slug, str(title)) for slug, (title, action) in case.kind_def.forms.items() if action in done]
+
+
 # -- press-reported incidents (App. IV) ---------------------------------------------------------------
 def press_digest_for(date: dt.date) -> PressDigest | None:
     """Today's (or any day's) press digest with its items, for the desk and every unit's site."""

@@ -12,8 +12,13 @@ urlpatterns = [
     path("tra-cuu/", views.lookup, name="lookup"),
     # Officers.
     path("ho-so/", views.case_list, name="list"),
+    path("ho-so/su-co-cntt/bao-cao/", views.report_it, name="report_it"),
+    path("ho-so/diem-bao/", views.press_digests, name="press_digests"),
+    path("ho-so/diem-bao/tin/<int:pk>/giao/", views.pick_press_item, name="pick_press_item"),
+    path("ho-so/diem-bao/<str:date>/", views.press_digest, name="press_digest"),
     path("ho-so/<str:code>/", views.case_detail, name="detail"),
     path("ho-so/<str:code>/xu-ly/<slug:action>/", views.case_action, name="action"),
+    path("ho-so/<str:code>/in/<slug:slug>/", views.print_form, name="print"),
     path("ho-so/<str:code>/tep/<int:pk>/", views.attachment, name="attachment"),
     path("ho-so/<str:code>/gia-han/", views.extension_request, name="extension"),
     path("ho-so/<str:code>/gia-han/<int:pk>/", views.extension_decide, name="extension_decide"),

@@ -5,6 +5,8 @@ Views are thin: they parse input, ask ``intranet.accounts.permissions`` and call
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,19 +14,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from intranet.accounts import permissions
+from intranet.accounts.models import Role
 from intranet.units.models import Unit
 from portal.home.views import ratelimited
 from search.folding import fold
 
 from . import services
-from .forms import ActionForm, ExtensionForm, QuestionForm
+from .forms import ActionForm, ExtensionForm, ITReportForm, PickPressItemForm, PressDigestForm, QuestionForm
 from .kinds import all_kinds
-from .models import Case, CaseEvent, Extension, Field
+from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
 
 PUBLISHED_KINDS = ("question", "voter")
 
@@ -156,9 +160,15 @@ def _detail_context(request, case, forms, extension_form=None):
         "can_extend": case.is_open and case.due_at is not None and permissions.can_act_on_case(request.user, case),
         "can_decide": permissions.can_decide_extension(request.user, case),
         "extension_form": extension_form or ExtensionForm(),
-        "printable": [(slug, title) for slug, title in kind.forms.items()],
-        "can_see_requester": True,
+        "printable": services.printable_forms(case) if kind.forms else [],
+        "data_rows": _data_rows(case),
     }
+
+
+def _data_rows(case) -> list[tuple[str, str]]:
+    """What a kind records beyond the common fields (an IT plan, its cost…), with its labels."""
+    labels = {name: label for step in case.kind_def.steps for action in step.actions for name, label in action.extra}
+    return [(str(labels.get(key, key)), value) for key, value in case.data.items() if value]
 
 
 def _action_form(case, action, data=None, files=None):
@@ -197,6 +207,90 @@ def case_action(request, code: str, action: str):
             return redirect(case.get_absolute_url())
     forms = [(a, form if a.code == action else _action_form(case, a)) for a in allowed.values()]
     return render(request, "cases/case_detail.html", _detail_context(request, case, forms), status=400)
+
+
+@login_required
+def print_form(request, code: str, slug: str):
+    """QT-05's printable forms: the repair slip, the completion slip, the three-party handover record."""
+    case = _get_case(request, code)
+    forms = dict(services.printable_forms(case))
+    if slug not in forms:
+        raise Http404(_("Biểu mẫu này chưa có cho hồ sơ."))
+    events = {event.action: event for event in case.events.all()}
+    return render(request, f"cases/forms/{slug}.html", {"case": case, "title": forms[slug], "events": events, "data": case.data})
+
+
+@login_required
+def report_it(request):
+    """QT-05 B1 from the desk."""
+    form = ITReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.report_it_incident(request.user, title=form.cleaned_data["title"], body=form.cleaned_data["body"],
+                                               files=form.cleaned_data["files"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã báo sự cố %(code)s tới bộ phận CNTT.") % {"code": case.code})
+            return redirect(case.get_absolute_url())
+    return render(request, "cases/simple_form.html", {"form": form, "heading": _("Báo sự cố công nghệ thông tin"), "multipart": True},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def press_digests(request):
+    """App. IV 1: the daily digests, shared to every officer; the portal board posts them here."""
+    province = services.province_unit()
+    can_post = province is not None and permissions.can_post_press_digest(request.user, province)
+    form = PressDigestForm(request.POST or None, initial={"date": timezone.localdate(), "title": _("Điểm tin báo chí ngày %(d)s") % {
+        "d": timezone.localdate().strftime("%d/%m/%Y")}})
+    if request.method == "POST":
+        if not can_post:
+            raise PermissionDenied(_("Chỉ Ban biên tập Cổng TTĐT tỉnh mới đăng điểm tin báo chí."))
+        if form.is_valid():
+            digest = services.post_press_digest(request.user, date=form.cleaned_data["date"], title=form.cleaned_data["title"],
+                                                items=form.cleaned_data["items"])
+            messages.success(request, _("Đã đăng điểm tin."))
+            return redirect(f"/ho-so/diem-bao/{digest.date:%Y-%m-%d}/")
+    digests = PressDigest.objects.all()[:30]
+    return render(request, "cases/press_digests.html", {"digests": digests, "form": form if can_post else None},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def press_digest(request, date: str):
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        raise Http404(_("Ngày không hợp lệ."))
+    digest = services.press_digest_for(day)
+    if digest is None:
+        raise Http404(_("Chưa có điểm tin báo chí ngày này."))
+    can_pick = permissions.can_pick_press_items(request.user, services.province_unit(), services.office_unit())
+    office = services.office_unit()
+    overseers = permissions.members_with_role(office, Role.OFFICE_SPECIALIST) if office else None
+    items = digest.items.prefetch_related("cases")
+    picks = {item.pk: PickPressItemForm(prefix=f"tin{item.pk}", overseers=overseers) for item in items} if can_pick else {}
+    return render(request, "cases/press_digest.html", {"digest": digest, "items": [(item, picks.get(item.pk)) for item in items]})
+
+
+@login_required
+@require_POST
+def pick_press_item(request, pk: int):
+    item = get_object_or_404(PressItem.objects.select_related("digest"), pk=pk)
+    office = services.office_unit()
+    if not permissions.can_pick_press_items(request.user, services.province_unit(), office):
+        raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh, lãnh đạo Văn phòng mới giao xử lý sự việc báo nêu."))
+    overseers = permissions.members_with_role(office, Role.OFFICE_SPECIALIST) if office else None
+    form = PickPressItemForm(request.POST, prefix=f"tin{item.pk}", overseers=overseers)
+    if form.is_valid():
+        data = form.cleaned_data
+        case = services.pick_press_item(item, request.user, agency=data["agency"], overseer=data["overseer"], hard=data["hard"],
+                                        comment=data["comment"])
+        messages.success(request, _("Đã giao xử lý: %(code)s.") % {"code": case.code})
+        return redirect(case.get_absolute_url())
+    messages.error(request, _("Vui lòng chọn cơ quan xử lý và chuyên viên theo dõi."))
+    return redirect(f"/ho-so/diem-bao/{item.digest.date:%Y-%m-%d}/")
 
 
 @login_required

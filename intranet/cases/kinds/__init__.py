@@ -77,7 +77,8 @@ class Kind:
     clock_starts: str = ""  # entering this step starts the case's clock
     clock_stops: str = ""  # leaving this step stops it (the work is answered / done)
     publishes: bool = False
-    forms: dict[str, str] = field(default_factory=dict)  # printable forms: slug -> title
+    # Printable forms: slug -> (title, the action after which the form exists).
+    forms: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def step(self, code: str) -> Step:
         for step in self.steps:

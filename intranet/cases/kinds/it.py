@@ -28,9 +28,9 @@ register(
         clock_starts="classify",
         clock_stops="repair",
         forms={
-            "phieu-khac-phuc": _("Phiếu khắc phục sự cố CNTT"),
-            "phieu-hoan-thanh": _("Phiếu hoàn thành khắc phục sự cố CNTT"),
-            "bien-ban-ban-giao": _("Biên bản bàn giao ba bên"),
+            "phieu-khac-phuc": (_("Phiếu khắc phục sự cố CNTT"), "classify"),
+            "phieu-hoan-thanh": (_("Phiếu hoàn thành khắc phục sự cố CNTT"), "complete"),
+            "bien-ban-ban-giao": (_("Biên bản bàn giao ba bên"), "handover"),
         },
         steps=(
             Step(
