@@ -26,7 +26,7 @@ from portal.home.views import ratelimited
 from search.folding import fold
 
 from . import services
-from .forms import ActionForm, ExtensionForm, ITReportForm, PickPressItemForm, PressDigestForm, QuestionForm
+from .forms import ActionForm, ExtensionForm, ITReportForm, PickPressItemForm, PressDigestForm, QuestionForm, VoterSummaryForm
 from .kinds import all_kinds
 from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
 
@@ -291,6 +291,25 @@ def pick_press_item(request, pk: int):
         return redirect(case.get_absolute_url())
     messages.error(request, _("Vui lòng chọn cơ quan xử lý và chuyên viên theo dõi."))
     return redirect(f"/ho-so/diem-bao/{item.digest.date:%Y-%m-%d}/")
+
+
+@login_required
+def voter_import(request):
+    """App. VI 1: a level's office enters the council's summary; each row of the XLSX becomes an opinion to handle."""
+    units = permissions.units_entering_voter_opinions(request.user)
+    if not units.exists():
+        raise PermissionDenied(_("Bạn không được nhập ý kiến cử tri."))
+    form = VoterSummaryForm(request.POST or None, request.FILES or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        summary = services.enter_voter_summary(request.user, unit=data["unit"], title=data["title"], session=data["session"],
+                                               received_on=data["received_on"], opinions=data["spreadsheet"])
+        messages.success(request, _("Đã nhập %(n)s ý kiến cử tri.") % {"n": summary.opinions.count()})
+        return redirect("/ho-so/?loai=voter")
+    return render(request, "cases/simple_form.html", {
+        "form": form, "heading": _("Nhập báo cáo tổng hợp ý kiến cử tri"), "multipart": True,
+        "intro": _("Tệp XLSX: dòng đầu là tên cột; mỗi dòng sau là một ý kiến. Cột bắt buộc: “Ý kiến cử tri”."),
+    }, status=400 if form.errors else 200)
 
 
 @login_required
