@@ -266,3 +266,19 @@ def units_on_dashboard(user) -> QuerySet[Unit]:
     if is_sysadmin(user):
         return Unit.objects.all()
     return units_with_role(user, Role.LEADER, inherited=True)
+
+
+# -- work programs and reports (App. VII) -------------------------------------------------
+def can_report_for_unit(user, unit: Unit) -> bool:
+    """Register the unit's work program and report its results (its leaders and specialists)."""
+    return is_sysadmin(user) or has_role(user, unit, Role.SPECIALIST) or is_leader_of(user, unit)
+
+
+def is_province_office(user) -> bool:
+    """App. VII.I.2: the province office aggregates programs and reports (its specialists, the province's leaders)."""
+    if is_sysadmin(user):
+        return True
+    return any(
+        role == Role.OFFICE_SPECIALIST or (role == Role.LEADER and len(path) == Unit.steplen)
+        for _unit_id, path, role in _memberships(user)
+    )
