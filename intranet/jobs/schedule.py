@@ -19,4 +19,10 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "*/5"},
         "Gửi lại các thư chưa gửi được",
     ),
+    # issue 7: the desk, birthdays, work programs
+    "birthday-greetings": (
+        "intranet.notifications.tasks.send_birthday_greetings",
+        {"minute": "0", "hour": "7"},
+        "Chúc mừng sinh nhật cán bộ (Điều 6.5), mỗi sáng",
+    ),
 }
