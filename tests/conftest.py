@@ -22,6 +22,7 @@ def celery_worker_running(transactional_db):
     from celery.contrib.testing.worker import start_worker
 
     app.conf.update(broker_url="memory://", result_backend="cache+memory://", task_always_eager=False)
+    _forget_backend(app)
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield app
@@ -31,3 +32,10 @@ def celery_worker_running(transactional_db):
             result_backend=settings.CELERY_RESULT_BACKEND,
             task_always_eager=settings.CELERY_TASK_ALWAYS_EAGER,
         )
+        _forget_backend(app)
+
+
+def _forget_backend(app):
+    # Celery caches the result backend on first use; a changed result_backend needs a fresh one.
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)

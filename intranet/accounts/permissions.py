@@ -178,3 +178,107 @@ def units_with_directory_grant(user, codename: str) -> QuerySet[Unit]:
         if granted == codename:
             condition |= Q(path__startswith=path, depth__lte=2) if depth == 1 else Q(path__startswith=path)
     return Unit.objects.filter(condition) if condition else Unit.objects.none()
+
+
+# -- Cases (intranet.cases): who sees a case, who may act on its current step --------------------
+def case_visibility_filter(user):
+    """A Q over ``cases.Case``: the cases ``user`` may see.
+
+    People involved (reporter, holder, overseer, handlers, anyone who acted),
+    those who hold the current step's role in the acting unit, and leaders of
+    every unit the case passed through (a leader also leads its sub-units).
+    Costs at most the one membership query; the rest are subqueries.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from intranet.cases.models import CaseParticipant, CaseUnit
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    if is_sysadmin(user):
+        return Q()
+    led = units_with_role(user, Role.LEADER, inherited=True)
+    return (
+        Q(holder=user)
+        | Q(overseer=user)
+        | Q(reporter=user)
+        | Q(main_handler=user)
+        | Exists(CaseParticipant.objects.filter(case=OuterRef("pk"), user=user))
+        | Exists(CaseUnit.objects.filter(case=OuterRef("pk"), unit__in=led))
+        | case_actionable_filter(user)
+    )
+
+
+def case_actionable_filter(user):
+    """A Q over ``cases.Case``: open cases whose current step ``user`` may act on now."""
+    from intranet.cases.kinds import all_kinds
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    condition = Q(holder=user, closed_at__isnull=True)
+    held = {role for _u, _p, role in _memberships(user)}
+    for role in held:
+        steps = Q(pk__in=[])
+        for kind in all_kinds():
+            codes = [step.code for step in kind.steps if role in step.roles and not step.closed]
+            if codes:
+                steps |= Q(kind=kind.code, step__in=codes)
+        condition |= Q(holder__isnull=True, closed_at__isnull=True, unit__in=units_with_role(user, role)) & steps
+    return condition
+
+
+def can_see_case(user, case) -> bool:
+    from intranet.cases.models import Case
+
+    return Case.objects.filter(case_visibility_filter(user), pk=case.pk).exists()
+
+
+def can_act_on_case(user, case) -> bool:
+    """The current step's role, held directly in the acting unit; the named holder only, if there is one."""
+    if case.closed_at is not None or case.unit_id is None:
+        return False
+    if case.holder_id is not None:
+        return case.holder_id == user.pk and has_role(user, case.unit, *case.step_def.roles)
+    return has_role(user, case.unit, *case.step_def.roles)
+
+
+def can_decide_extension(user, case) -> bool:
+    """A leader of the acting unit (or above) approves a longer deadline."""
+    return case.unit is not None and has_role(user, case.unit, Role.LEADER, inherited=True)
+
+
+def can_post_press_digest(user, province: Unit) -> bool:
+    return is_sysadmin(user) or has_role(user, province, Role.PORTAL_BOARD)
+
+
+def can_pick_press_items(user, province: Unit, office: Unit | None) -> bool:
+    """App. IV 2.a: province leaders and the province office's leaders pick items that need action."""
+    return has_role(user, province, Role.LEADER) or (office is not None and has_role(user, office, Role.LEADER))
+
+
+def units_entering_voter_opinions(user) -> QuerySet[Unit]:
+    """App. VI 1: the office staff (and leaders) of a level enter their council's summary."""
+    return units_with_role(user, Role.OFFICE_SPECIALIST, Role.SPECIALIST, Role.LEADER)
+
+
+def units_on_dashboard(user) -> QuerySet[Unit]:
+    """Leaders see their unit and its sub-units; the sysadmin sees every unit."""
+    if is_sysadmin(user):
+        return Unit.objects.all()
+    return units_with_role(user, Role.LEADER, inherited=True)
+
+
+# -- work programs and reports (App. VII) -------------------------------------------------
+def can_report_for_unit(user, unit: Unit) -> bool:
+    """Register the unit's work program and report its results (its leaders and specialists)."""
+    return is_sysadmin(user) or has_role(user, unit, Role.SPECIALIST) or is_leader_of(user, unit)
+
+
+def is_province_office(user) -> bool:
+    """App. VII.I.2: the province office aggregates programs and reports (its specialists, the province's leaders)."""
+    if is_sysadmin(user):
+        return True
+    return any(
+        role == Role.OFFICE_SPECIALIST or (role == Role.LEADER and len(path) == Unit.steplen)
+        for _unit_id, path, role in _memberships(user)
+    )

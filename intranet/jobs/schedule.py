@@ -19,6 +19,17 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "*/5"},
         "Gửi lại các thư chưa gửi được",
     ),
+    # issue 7: the desk, birthdays, work programs
+    "birthday-greetings": (
+        "intranet.notifications.tasks.send_birthday_greetings",
+        {"minute": "0", "hour": "7"},
+        "Chúc mừng sinh nhật cán bộ (Điều 6.5), mỗi sáng",
+    ),
+    "program-report-reminders": (
+        "intranet.programs.tasks.remind_reports",
+        {"minute": "30", "hour": "7"},
+        "Nhắc hạn và báo quá hạn báo cáo chương trình công tác (ngày làm việc)",
+    ),
 }
 
 # Issue 5: the upward sync to the provincial store. Entries that failed wait out their

@@ -50,3 +50,39 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class NotificationPreference(models.Model):
+    """Which kinds of alert a user also takes by email (every kind does, until they say otherwise)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    email_off = models.JSONField(_("không nhận thư cho các loại"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("tùy chọn nhận thông báo")
+        verbose_name_plural = _("tùy chọn nhận thông báo")
+
+    def __str__(self):
+        return str(self.user)
+
+    def wants_email(self, kind: str) -> bool:
+        return kind not in self.email_off
+
+
+class BirthdayGreeting(models.Model):
+    """Art. 6.5: one greeting per person per day, whatever the number of runs."""
+
+    person = models.ForeignKey("directory.Person", verbose_name=_("cán bộ"), on_delete=models.CASCADE, related_name="birthday_greetings")
+    date = models.DateField(_("ngày chúc mừng"))
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lời chúc sinh nhật")
+        verbose_name_plural = _("lời chúc sinh nhật")
+        constraints = [models.UniqueConstraint(fields=["person", "date"], name="one_birthday_greeting_per_day")]
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return f"{self.person} – {self.date:%d/%m/%Y}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -19,17 +20,53 @@ from .models import Notification, OutgoingEmail
 MAX_BACKOFF = dt.timedelta(hours=1)
 
 
+@dataclass(frozen=True)
+class Alert:
+    """One alert for one user, when each recipient gets a different text."""
+
+    user: object
+    title: str
+    body: str = ""
+    url: str = ""
+
+
 def notify(recipients: Iterable, *, kind: str, title: str, body: str = "", url: str = "", email: bool = True) -> list[Notification]:
     """Alert users in the app, and by email unless they opted out of this kind."""
-    users = [user for user in recipients if user is not None]
+    return notify_each([Alert(user, title, body, url) for user in recipients if user is not None], kind=kind, email=email)
+
+
+def notify_each(alerts: Iterable[Alert], *, kind: str, email: bool = True) -> list[Notification]:
+    """Alert many users at a constant number of queries: one insert of alerts, one look at
+    preferences, one insert of emails (each email is then delivered on its own, with retry)."""
+    alerts = [alert for alert in alerts if alert.user is not None]
+    if not alerts:
+        return []
     rows = Notification.objects.bulk_create(
-        [Notification(recipient=user, kind=kind, title=title, body=body, url=url) for user in users]
+        [Notification(recipient=a.user, kind=kind, title=a.title[:255], body=a.body, url=a.url) for a in alerts]
     )
     if email:
-        for user in users:
-            if user.email and wants_email(user, kind):
-                queue_email([user.email], subject=title, body=f"{body}\n\n{url}".strip(), kind=kind)
+        with_address = [a for a in alerts if a.user.email]
+        opted_out = _opted_out({a.user.pk for a in with_address}, kind)
+        queue_emails(
+            [
+                OutgoingEmail(to=[a.user.email], subject=a.title[:255], body=f"{a.body}\n\n{a.url}".strip(), kind=kind)
+                for a in with_address
+                if a.user.pk not in opted_out
+            ]
+        )
     return rows
+
+
+def _opted_out(user_ids: set[int], kind: str) -> set[int]:
+    if not user_ids:
+        return set()
+    from .models import NotificationPreference
+
+    return {
+        preference.user_id
+        for preference in NotificationPreference.objects.filter(user_id__in=user_ids)
+        if not preference.wants_email(kind)
+    }
 
 
 def wants_email(user, kind: str) -> bool:
@@ -41,6 +78,28 @@ def wants_email(user, kind: str) -> bool:
         return preferences.wants_email(kind)
     except AttributeError:
         return True
+
+
+def queue_emails(messages: list[OutgoingEmail]) -> list[OutgoingEmail]:
+    """Write many emails in one insert; each is delivered after the transaction commits."""
+    if not messages:
+        return []
+    rows = OutgoingEmail.objects.bulk_create(messages)
+    ids = [row.pk for row in rows]
+    transaction.on_commit(lambda: [_enqueue(pk) for pk in ids])
+    return rows
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def mark_read(user, notification_ids: Iterable[int] | None = None) -> int:
+    """Mark the user's own alerts read (all of them when no ids are given)."""
+    rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        rows = rows.filter(pk__in=list(notification_ids))
+    return rows.update(read_at=timezone.now())
 
 
 def queue_email(to: list[str], *, subject: str, body: str, kind: str = "") -> OutgoingEmail:

@@ -11,3 +11,13 @@ def deliver_email(message_id: int) -> bool:
 @shared_task
 def retry_pending_emails() -> int:
     return services.retry_pending()
+
+
+@shared_task
+def send_birthday_greetings() -> int:
+    """Art. 6.5, every morning (weekends too: a birthday is a birthday). Idempotent per day."""
+    from django.utils import timezone
+
+    from .birthdays import greet
+
+    return greet(timezone.localdate())

@@ -48,6 +48,9 @@ PROJECT_APPS = [
     "intranet.programs",
     "intranet.jobs",
     "portal.news",
+    "portal.galleries",  # issue 4: photo galleries
+    "portal.pages",  # issue 4: introduction, organisation, legal documents
+    "portal.submissions",  # issue 4: the public /gui-tin-bai/ form
     "search",
 ]
 
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "intranet.accounts.middleware.PasswordAgeMiddleware",  # Art. 9.2: old passwords are changed first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -149,13 +153,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "intranet.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "intranet.accounts.backends.PersonAwareBackend",  # ModelBackend that also refuses retired people
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "/dang-nhap/"
@@ -168,6 +172,7 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # Language and time: Vietnamese first, English for the portal's translated pages.
 LANGUAGE_CODE = "vi"
@@ -250,6 +255,14 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
 
+# Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
+# opinions and press items (App. IV–VI); the public question form's limits.
+CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")
+CASES_UPLOAD_MAX_BYTES = env.int("CASES_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+CASES_UPLOAD_MAX_FILES = 3
+CASES_QUESTION_RATE = env.str("CASES_QUESTION_RATE", default="5/h")
+CASES_LOOKUP_RATE = env.str("CASES_LOOKUP_RATE", default="60/m")
+
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "portal.home.views.ratelimited"
 
@@ -259,3 +272,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# issue 7 — the desk: Art. 7.5's five shared applications, each a URL and an optional JSON
+# count endpoint answering {"count": N} for ?user=<username> (empty: no count shown).
+DESK_SHARED_APPS = env.json(
+    "DESK_SHARED_APPS",
+    default=[
+        {"key": "chidao", "name": "Theo dõi ý kiến chỉ đạo và văn bản ban hành", "url": "", "count_url": ""},
+        {"key": "motcua", "name": "Theo dõi, xử lý hồ sơ một cửa", "url": "", "count_url": ""},
+        {"key": "giaymoi", "name": "Đăng ký và phát hành giấy mời qua mạng", "url": "", "count_url": ""},
+        {"key": "qlvb", "name": "Quản lý văn bản và điều hành", "url": "", "count_url": ""},
+        {"key": "donthu", "name": "Giải quyết đơn thư, khiếu nại, tố cáo", "url": "", "count_url": ""},
+    ],
+)
+DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
+# App. VII: work-program and regular reports are due this many working days after their period ends.
+PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)

@@ -1,0 +1,82 @@
+"""Admin screens for the unit tree: founding through the service, and the operations
+(rename, merge) that the law records with a decision."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import log
+
+from intranet.accounts.permissions import is_sysadmin
+
+from . import services
+from .forms import MergeForm, RenameForm
+from .models import Unit
+
+
+class FoundUnitView(CreateView):
+    def save_instance(self):
+        data = {key: value for key, value in self.form.cleaned_data.items() if key not in {"parent", "decision_number", "decision_date"}}
+        unit = services.found_unit(parent=self.form.cleaned_data["parent"], decision=self.form.decision(self.request.user), **data)
+        log(instance=unit, action="wagtail.create", user=self.request.user)
+        return unit
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+
+
+class UnitEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.object.is_active and is_sysadmin(self.request.user):
+            buttons += [
+                Button(_("Đổi tên"), url=reverse("units:rename", args=[self.object.pk]), icon_name="edit", priority=20),
+                Button(_("Sáp nhập"), url=reverse("units:merge", args=[self.object.pk]), icon_name="arrow-right", priority=30),
+            ]
+        return buttons
+
+
+def _operation(request, pk, form_class, title, perform):
+    if not is_sysadmin(request.user):
+        raise PermissionDenied
+    unit = get_object_or_404(Unit, pk=pk)
+    kwargs = {"unit": unit} if form_class is MergeForm else {}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = perform(unit, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            log(instance=unit, action="wagtail.edit", user=request.user)
+            messages.success(request, message)
+            return redirect("units:edit", unit.pk)
+    return TemplateResponse(request, "units/admin/operation.html", {"unit": unit, "form": form, "title": title, "page_title": title})
+
+
+def rename_view(request, pk):
+    def perform(unit, form):
+        services.rename_unit(unit, name=form.cleaned_data["name"], short_name=form.cleaned_data["short_name"] or None, decision=form.decision(request.user))
+        return _("Đã đổi tên đơn vị thành “%(name)s”.") % {"name": unit.name}
+
+    return _operation(request, pk, RenameForm, _("Đổi tên đơn vị"), perform)
+
+
+def merge_view(request, pk):
+    def perform(unit, form):
+        successor = form.cleaned_data["successor"]
+        services.merge_units([unit], successor=successor, decision=form.decision(request.user))
+        return _("Đã sáp nhập “%(unit)s” vào “%(successor)s”; địa chỉ cũ được chuyển hướng.") % {"unit": unit.name, "successor": successor.name}
+
+    return _operation(request, pk, MergeForm, _("Sáp nhập đơn vị"), perform)

@@ -1,0 +1,58 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from intranet.workdays.models import CalendarDay
+
+from . import admin_views
+from .forms import FoundUnitForm, UnitEditForm
+from .models import Unit
+
+
+class UnitViewSet(ModelViewSet):
+    """Đơn vị: the system administrator manages the unit tree here."""
+
+    model = Unit
+    icon = "site"
+    menu_label = _("Đơn vị")
+    menu_order = 150
+    add_to_admin_menu = True
+    add_view_class = admin_views.FoundUnitView
+    edit_view_class = admin_views.UnitEditView
+    list_display = ["name", "code", Column("get_kind_display", label=_("Loại")), Column("get_status_display", label=_("Trạng thái")), "hostname"]
+    list_filter = ["kind", "status"]
+    search_fields = ["name", "code"]
+    ordering = ["path"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return UnitEditForm if for_update else FoundUnitForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("rename/<int:pk>/", admin_views.rename_view, name="rename"),
+            path("merge/<int:pk>/", admin_views.merge_view, name="merge"),
+        ]
+
+
+class CalendarDayViewSet(ModelViewSet):
+    """Ngày nghỉ / làm bù: the days the government announces beyond the law's calendar."""
+
+    model = CalendarDay
+    icon = "date"
+    menu_label = _("Ngày nghỉ, làm bù")
+    add_to_settings_menu = True
+    form_fields = ["date", "kind", "name"]
+    list_display = ["date", Column("get_kind_display", label=_("Loại")), "name"]
+
+
+@hooks.register("register_admin_viewset")
+def register_units():
+    return UnitViewSet("units")
+
+
+@hooks.register("register_admin_viewset")
+def register_calendar():
+    return CalendarDayViewSet("calendar_days")

@@ -1,0 +1,84 @@
+import pytest
+from wagtail.models import Site
+
+from intranet.accounts.models import Role
+from intranet.accounts.services import grant_role
+from intranet.units.models import Unit, UnitEvent
+from tests.factories import UserFactory, province, unit_with_site
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tinh():
+    return province()
+
+
+@pytest.fixture
+def admin_client(client, tinh):
+    admin = UserFactory(username="quantri")
+    grant_role(admin, tinh, Role.SYSADMIN)
+    client.force_login(admin)
+    return client
+
+
+def test_the_admin_lists_units_in_vietnamese(admin_client, tinh):
+    unit_with_site(tinh, code="sotc", name="Sở Tài chính")
+    response = admin_client.get("/quan-tri/units/")
+    assert response.status_code == 200
+    assert "Sở Tài chính" in response.text and "Đơn vị" in response.text
+
+
+def test_founding_a_unit_in_the_admin_gives_it_a_site(admin_client, tinh):
+    response = admin_client.post(
+        "/quan-tri/units/new/",
+        {"parent": tinh.pk, "code": "sodl", "name": "Sở Du lịch", "kind": "department", "has_site": "on",
+         "decision_number": "7/QĐ-UBND", "decision_date": "2026-03-02"},
+    )
+    assert response.status_code == 302
+    unit = Unit.objects.get(code="sodl")
+    assert Site.objects.get(hostname="sodl.localhost").root_page.specific.unit == unit
+    assert unit.events.get().decision_number == "7/QĐ-UBND"
+
+
+def test_a_bad_code_in_the_admin_is_refused_in_vietnamese_and_nothing_is_created(admin_client, tinh):
+    response = admin_client.post(
+        "/quan-tri/units/new/",
+        {"parent": tinh.pk, "code": "Sở Du Lịch", "name": "Sở Du lịch", "kind": "department",
+         "decision_number": "7/QĐ-UBND", "decision_date": "2026-03-02"},
+    )
+    assert response.status_code == 200
+    assert "Mã đơn vị" in response.text and "không hợp lệ" in response.text
+    assert not Unit.objects.filter(name="Sở Du lịch").exists()
+
+
+def test_merging_in_the_admin_records_the_decision(admin_client, tinh):
+    old = unit_with_site(tinh, code="phuonga", name="Phường A", kind=Unit.Kind.COMMUNE)
+    new = unit_with_site(tinh, code="phuongb", name="Phường B", kind=Unit.Kind.COMMUNE)
+    response = admin_client.post(f"/quan-tri/units/merge/{old.pk}/", {"successor": new.pk, "decision_number": "9/NQ-HĐND", "decision_date": "2026-04-01"})
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.successor == new and old.events.get(kind=UnitEvent.Kind.MERGE).decision_number == "9/NQ-HĐND"
+
+
+def test_an_editor_cannot_open_the_unit_admin_or_merge(client, tinh):
+    unit = unit_with_site(tinh, code="sotc", name="Sở Tài chính")
+    editor = UserFactory()
+    grant_role(editor, unit, Role.UNIT_BOARD)
+    client.force_login(editor)
+    assert client.get("/quan-tri/units/").status_code in (302, 403)
+    response = client.post(f"/quan-tri/units/merge/{unit.pk}/", {"successor": tinh.pk, "decision_number": "1", "decision_date": "2026-01-01"})
+    assert response.status_code in (302, 403)
+    unit.refresh_from_db()
+    assert unit.successor is None
+
+
+def test_an_administrator_enters_a_day_off_and_deadlines_move(admin_client):
+    import datetime as dt
+
+    from intranet.workdays.calendar import LOCAL_TZ, due
+
+    start = dt.datetime(2026, 6, 10, 8, 0, tzinfo=LOCAL_TZ)
+    response = admin_client.post("/quan-tri/calendar_days/new/", {"date": "2026-06-11", "kind": "off", "name": "Nghỉ bù"})
+    assert response.status_code == 302
+    assert due(start, 1) == dt.datetime(2026, 6, 12, 8, 0, tzinfo=LOCAL_TZ)
