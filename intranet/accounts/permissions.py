@@ -282,3 +282,13 @@ def is_province_office(user) -> bool:
         role == Role.OFFICE_SPECIALIST or (role == Role.LEADER and len(path) == Unit.steplen)
         for _unit_id, path, role in _memberships(user)
     )
+
+
+def has_any_directory_grant(user, codename: str) -> bool:
+    """Whether the user holds ``codename`` anywhere (admin menus and buttons; no query once loaded)."""
+    return is_sysadmin(user) or any(granted == codename for granted, _p, _d in _directory_grants(user))
+
+
+def holds_any_role(user, *roles: str) -> bool:
+    """Whether the user holds one of ``roles`` in any unit (no query once the roles are loaded)."""
+    return any(role in roles for _u, _p, role in _memberships(user))

@@ -28,7 +28,7 @@ def _units(user):
 
 class BoardPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
-        return _units(user).exists()
+        return permissions.is_sysadmin(user) or permissions.holds_any_role(user, *BOARD_ROLES)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return permissions.can_manage_boards(user, instance.standing_unit)

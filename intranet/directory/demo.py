@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+from intranet.store.services import record_changes
 from intranet.units.models import Unit
 
 from .models import Person
@@ -63,4 +64,8 @@ def load(out) -> None:
                 )
             )
     Person.objects.bulk_create(new, batch_size=500)
+    # Bulk rows skip the save hook: send them up the same outbox, delivered after the commit.
+    record_changes(
+        {"channel": "people", "record_id": person.store_record_id, "unit": person.unit, "payload": person.store_payload()} for person in new
+    )
     out.write(f"Danh bạ: {Person.objects.count()} cán bộ ({len(new)} mới)")

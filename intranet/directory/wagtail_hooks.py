@@ -30,7 +30,7 @@ class PersonPermissionPolicy(BasePermissionPolicy):
     """App. I IV: people are kept by their agency's board or the sub-unit it delegated to."""
 
     def user_has_permission(self, user, action):
-        return permissions.units_with_directory_grant(user, "manage_people").exists()
+        return permissions.has_any_directory_grant(user, "manage_people")
 
     def user_has_permission_for_instance(self, user, action, instance):
         return permissions.can_manage_people(user, instance.unit)
@@ -47,7 +47,7 @@ class UnitPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action not in self.ACTION_GRANT:
             return permissions.is_sysadmin(user)
-        return permissions.units_with_directory_grant(user, self.ACTION_GRANT[action]).exists()
+        return permissions.has_any_directory_grant(user, self.ACTION_GRANT[action])
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action in ("change", "view"):

@@ -30,7 +30,7 @@ def _visible(user):
 
 class SpeechPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
-        return permissions.is_sysadmin(user) or permissions.units_with_role(user, *Role.values).exists()
+        return permissions.is_sysadmin(user) or permissions.holds_any_role(user, *Role.values)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return permissions.can_edit_speech(user, instance)

@@ -13,6 +13,7 @@ Guarantees (Huế Art. 6.4, SPEC §5):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import secrets
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 import requests
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -62,16 +63,19 @@ def record_change(
     """Write one change to the outbox in the current transaction; delivery starts after commit."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown store channel {channel!r}")
+    payload = payload if action != Action.DELETE else {}
     with transaction.atomic():
-        last = OutboxEntry.objects.filter(channel=channel, record_id=record_id).aggregate(v=Max("version"))["v"] or 0
+        last = OutboxEntry.objects.filter(channel=channel, record_id=record_id).order_by("-version").only("version", "action", "payload", "unit_code").first()
+        if last is not None and (last.action, last.payload, last.unit_code) == (action, payload, unit.code) and action != Action.MERGE:
+            return last  # a save that changed nothing the store keeps is not a new version
         entry = OutboxEntry.objects.create(
             unit=unit,
             unit_code=unit.code,
             channel=channel,
             record_id=record_id,
-            version=last + 1,
+            version=(last.version if last else 0) + 1,
             action=action,
-            payload=payload if action != Action.DELETE else {},
+            payload=payload,
             author=author if isinstance(author, str) else author_label(author),
             changed_at=changed_at or timezone.now(),
         )
@@ -143,47 +147,75 @@ def _enqueue_pending() -> None:
 # -- delivering ------------------------------------------------------------------
 
 
+BATCH_SIZE = 200
+
+
 def deliver_record(channel: str, record_id: str, *, now: dt.datetime | None = None) -> int:
-    """Send the pending versions of one record, oldest first. Stops at the first failure
-    so that a later version never overtakes an earlier one. Returns how many got through."""
-    now = now or timezone.now()
-    delivered = 0
-    pending = OutboxEntry.objects.filter(channel=channel, record_id=record_id, status=OutboxEntry.Status.PENDING).order_by("version")
-    for entry_id in list(pending.values_list("pk", flat=True)):
-        with transaction.atomic():
-            entry = OutboxEntry.objects.select_for_update().filter(pk=entry_id, status=OutboxEntry.Status.PENDING).first()
-            if entry is None:  # another worker delivered it
-                continue
-            if entry.next_attempt_at and entry.next_attempt_at > now:
-                return delivered  # backing off: keep the order, try the whole record later
-            entry.attempts += 1
-            try:
-                send(entry.envelope())
-            except Exception as error:  # any failure: keep it and try again later, with backoff
-                entry.last_error = f"{type(error).__name__}: {error}"[:2000]
-                entry.next_attempt_at = now + min(dt.timedelta(minutes=2**entry.attempts), MAX_BACKOFF)
-                entry.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-                return delivered
-            entry.status = OutboxEntry.Status.DELIVERED
-            entry.delivered_at = timezone.now()
-            entry.last_error = ""
-            entry.next_attempt_at = None
-            entry.save(update_fields=["attempts", "status", "delivered_at", "last_error", "next_attempt_at"])
-            delivered += 1
-    return delivered
+    """Send the pending versions of one record, oldest first (the on-commit task)."""
+    pending = OutboxEntry.objects.filter(channel=channel, record_id=record_id)
+    return _deliver(pending, now=now or timezone.now())
 
 
 def retry_pending(*, now: dt.datetime | None = None) -> int:
-    """The beat job: deliver every record that has a pending entry due now."""
-    now = now or timezone.now()
-    records = (
-        OutboxEntry.objects.filter(status=OutboxEntry.Status.PENDING)
-        .exclude(next_attempt_at__gt=now)
-        .values_list("channel", "record_id")
-        .distinct()
-        .order_by()
-    )
-    return sum(deliver_record(channel, record_id, now=now) for channel, record_id in list(records))
+    """The beat job: deliver every pending entry that is due, record by record, in version order."""
+    return _deliver(OutboxEntry.objects.all(), now=now or timezone.now())
+
+
+def _deliver(scope, *, now: dt.datetime) -> int:
+    """Deliver pending entries of ``scope`` in (channel, record, version) order, in batches.
+
+    A record whose entry fails (or is still backing off) is blocked for the rest
+    of the run, so a later version never overtakes an earlier one. In-process,
+    a batch is one transaction with its rows locked (workers take turns). Over
+    HTTP no transaction is held during a call: a worker that dies after sending
+    sends again later and the store's receipts make that harmless; and a
+    failure ends the run, since the store is probably unreachable and every
+    other entry would only wait for its timeout.
+    """
+    delivered, blocked, after = 0, set(), None
+    remote = bool(settings.PROVINCE_STORE_URL)
+    while True:
+        with contextlib.nullcontext() if remote else transaction.atomic():
+            batch = scope.filter(status=OutboxEntry.Status.PENDING).order_by("channel", "record_id", "version")
+            if after is not None:
+                channel, record_id, version = after
+                batch = batch.filter(
+                    Q(channel__gt=channel) | Q(channel=channel, record_id__gt=record_id) | Q(channel=channel, record_id=record_id, version__gt=version)
+                )
+            entries = list((batch if remote else batch.select_for_update())[:BATCH_SIZE])
+            if not entries:
+                return delivered
+            changed, stop = [], False
+            for entry in entries:
+                key = (entry.channel, entry.record_id)
+                if key in blocked:
+                    continue
+                if entry.next_attempt_at and entry.next_attempt_at > now:
+                    blocked.add(key)  # backing off: keep the order, try the whole record later
+                    continue
+                entry.attempts += 1
+                try:
+                    with contextlib.nullcontext() if remote else transaction.atomic():
+                        send(entry.envelope())
+                except Exception as error:  # any failure: keep it and try again later, with backoff
+                    entry.last_error = f"{type(error).__name__}: {error}"[:2000]
+                    entry.next_attempt_at = now + min(dt.timedelta(minutes=2**entry.attempts), MAX_BACKOFF)
+                    blocked.add(key)
+                    stop = remote
+                else:
+                    entry.status = OutboxEntry.Status.DELIVERED
+                    entry.delivered_at = timezone.now()
+                    entry.last_error = ""
+                    entry.next_attempt_at = None
+                    delivered += 1
+                changed.append(entry)
+                if stop:
+                    break
+            OutboxEntry.objects.bulk_update(changed, ["attempts", "status", "delivered_at", "last_error", "next_attempt_at"])
+            if stop:
+                return delivered
+            last = entries[-1]
+            after = (last.channel, last.record_id, last.version)
 
 
 def replay(*, since: dt.datetime | None = None) -> int:

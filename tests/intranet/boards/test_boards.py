@@ -96,3 +96,16 @@ def test_board_pages_keep_a_constant_number_of_queries(client, org, django_asser
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("boards:list"))
         client.get(reverse("boards:detail", args=[board.pk]))
+
+
+def test_the_board_admin_listing_keeps_a_constant_number_of_queries(client, org, django_assert_max_num_queries):
+    client.force_login(org.clerk)
+    url = reverse("wagtailsnippets_boards_board:list")
+    BoardFactory(standing_unit=org.snv)
+    client.get(url)
+    with django_assert_max_num_queries(60) as few:
+        client.get(url)
+    for _ in range(20):
+        BoardFactory(standing_unit=org.snv)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200

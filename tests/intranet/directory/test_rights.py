@@ -166,3 +166,16 @@ def test_an_update_within_two_working_days_is_on_time(org):
     change.recorded_at = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
     assert change.due_at.date() == dt.date(2026, 11, 25)
     assert not change.is_late
+
+
+def test_the_people_admin_listing_keeps_a_constant_number_of_queries(client, org, django_assert_max_num_queries):
+    from tests.factories.directory import PersonFactory
+
+    client.force_login(org.users.stp_board)
+    url = reverse("wagtailsnippets_directory_person:list")
+    client.get(url)  # warm caches (content types, permissions)
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    PersonFactory.create_batch(25, unit=org.office)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200

@@ -80,8 +80,27 @@ def test_the_api_keeps_a_constant_number_of_queries(client, stp, delivered, djan
 
 
 def test_units_boards_and_speeches_channels_answer(client, stp, delivered):
+    stp.phone = "0234 3821 111"
     delivered(stp.save)
     units = client.get(reverse("store:channel", args=["units"])).json()
     assert "stp" in [r["data"]["code"] for r in units["results"]]
     for channel in ("boards", "speeches"):
         assert client.get(reverse("store:channel", args=[channel])).json()["count"] == 0
+
+
+def test_the_store_copy_shows_its_provenance_in_the_admin(admin_client, stp, delivered):
+    editor = UserFactory(first_name="Hạnh", last_name="Dương Thị")
+    person = PersonFactory.build(unit=stp)
+    person._changed_by = editor
+    delivered(person.save)
+    record = StoreRecord.objects.get(record_id=str(person.store_key))
+    page = admin_client.get(reverse("store_records:inspect", args=[record.pk])).content.decode()
+    assert "Dương Thị Hạnh" in page and "stp" in page
+
+
+def test_people_outside_the_store_admin_cannot_open_it(client, stp):
+    officer = UserFactory()
+    grant_role(officer, stp, Role.UNIT_BOARD)
+    client.force_login(officer)
+    response = client.get(reverse("store_records:index"))
+    assert response.status_code == 302 and "/dang-nhap/" not in response.url

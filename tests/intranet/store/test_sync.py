@@ -107,3 +107,9 @@ def test_the_beat_schedule_retries_the_sync():
     from intranet.jobs.schedule import SCHEDULE
 
     assert SCHEDULE["store-sync-retry"][0] == "intranet.store.tasks.retry_pending_task"
+
+
+def test_a_save_that_changes_nothing_is_not_a_new_version(stp, delivered):
+    person = delivered(PersonFactory, unit=stp)
+    delivered(Person.objects.get(pk=person.pk).save)
+    assert OutboxEntry.objects.filter(record_id=str(person.store_key)).count() == 1
