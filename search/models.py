@@ -4,10 +4,10 @@ from wagtail.search import index
 from intranet.directory.models import Person
 
 
-class PublicPerson(index.Indexed, Person):
+class PublicPerson(Person):
     """A directory person as the public search sees them (App. I).
 
-    The directory's ``Person`` is not indexed itself: this proxy indexes only the
+    This proxy indexes only the
     public fields, so birth date, home address, civil-servant code and ID photo
     never reach the search index, let alone a result. Only people at work are
     indexed (``search.signals`` keeps the index in step with the directory).
