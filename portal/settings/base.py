@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "intranet.units.middleware.CurrentUnitMiddleware",
+    "portal.news.page_cache.AnonymousPageCacheMiddleware",  # issue 4: anonymous pages from the cache
     # Axes last: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -254,6 +255,9 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 # Upward sync: empty means this deployment is the provincial store.
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
+
+# issue 4: how long anonymous visitors get a public page from the cache (0 = off); publishing empties it.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "portal.home.views.ratelimited"
