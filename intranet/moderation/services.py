@@ -414,3 +414,26 @@ def alert_overdue(at: dt.datetime | None = None) -> int:
         ModerationItem.objects.filter(pk=item.pk).update(overdue_alerted_at=at)
         count += 1
     return count
+
+
+# -- the unit tree and the calendar move open work ----------------------------------------------
+
+
+def recompute_open_deadlines() -> int:
+    """An administrator changed the calendar: every open step's due moment is computed again from its start."""
+    count = 0
+    for item in ModerationItem.objects.open().only("pk", "step", "step_started_at", "step_due_at"):
+        due = step_due(item.step, item.step_started_at)
+        if due != item.step_due_at:
+            ModerationItem.objects.filter(pk=item.pk).update(step_due_at=due, overdue_alerted_at=None)
+            StepRecord.objects.filter(item_id=item.pk, step=item.step, finished_at__isnull=True).update(due_at=due)
+            count += 1
+    return count
+
+
+def move_to_successor(source: Unit, successor: Unit) -> int:
+    """A merged unit's items (open or not) continue in its successor, with the successor's people."""
+    from portal.news.models import ArticlePage
+
+    ArticlePage.objects.filter(unit=source).update(unit=successor)
+    return ModerationItem.objects.filter(unit=source).update(unit=successor)
