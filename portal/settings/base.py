@@ -258,6 +258,13 @@ PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
 
 # issue 4: how long anonymous visitors get a public page from the cache (0 = off); publishing empties it.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
+# opinions and press items (App. IV–VI); the public question form's limits.
+CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")
+CASES_UPLOAD_MAX_BYTES = env.int("CASES_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+CASES_UPLOAD_MAX_FILES = 3
+CASES_QUESTION_RATE = env.str("CASES_QUESTION_RATE", default="5/h")
+CASES_LOOKUP_RATE = env.str("CASES_LOOKUP_RATE", default="60/m")
 
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "portal.home.views.ratelimited"
@@ -282,3 +289,5 @@ DESK_SHARED_APPS = env.json(
     ],
 )
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
+# App. VII: work-program and regular reports are due this many working days after their period ends.
+PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)
