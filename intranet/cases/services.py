@@ -174,7 +174,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
     """Do ``action_code`` on ``case`` as ``user``; raises PermissionDenied or ValidationError (nothing changes)."""
     params = params or ActionInput()
     now = now or timezone.now()
-    case = Case.objects.select_for_update().select_related("unit", "origin", "agency").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("unit", "origin", "agency").get(pk=case.pk)
     action = next((a for a in allowed_actions(case, user) if a.code == action_code), None)
     if action is None:
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này ở bước hiện tại."))

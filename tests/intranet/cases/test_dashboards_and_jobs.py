@@ -115,3 +115,15 @@ def test_pages_cost_the_same_number_of_queries_with_more_cases(client, world, dj
         assert client.get("/hoi-dap/", **HOST).status_code == 200
 
 
+
+
+def test_the_desk_page_shows_my_cases_and_todays_press_digest(client, world):
+    from django.utils import timezone
+
+    case = to_agency(world, question(1))
+    services.post_press_digest(world.board, date=timezone.localdate(), title="Điểm tin hôm nay",
+                               items=[{"title": "Ô nhiễm sông An Cựu", "source": "Báo Thanh Niên", "url": "https://thanhnien.vn/a", "summary": "T"}])
+    client.force_login(world.justice_leader)
+    body = client.get("/ban-lam-viec/", **HOST).content.decode()
+    assert case.get_absolute_url() in body
+    assert "Ô nhiễm sông An Cựu" in body
