@@ -378,6 +378,14 @@ def explain_due(case: Case):
     return get_calendar().explain(case.clock_started_at, case.total_days)
 
 
+def explain_step_due(case: Case):
+    """The current step's own deadline, explained (None when the step has none)."""
+    step = case.step_def
+    if step.days is None or not case.is_open:
+        return None
+    return get_calendar().explain(case.step_started_at, step.days)
+
+
 @transaction.atomic
 def request_extension(case: Case, user: User, *, days: Decimal, reason: str) -> Extension:
     if not permissions.can_act_on_case(user, case):

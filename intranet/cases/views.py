@@ -156,6 +156,7 @@ def _detail_context(request, case, forms, extension_form=None):
         "events": case.events.prefetch_related("attachments"),
         "attachments": case.attachments.filter(event__action="open"),
         "explanation": services.explain_due(case),
+        "step_explanation": services.explain_step_due(case),
         "participants": case.participants.select_related("user"),
         "extensions": case.extensions.select_related("requested_by", "decided_by"),
         "can_extend": case.is_open and case.due_at is not None and permissions.can_act_on_case(request.user, case),
@@ -309,8 +310,19 @@ def voter_import(request):
         return redirect("/ho-so/?loai=voter")
     return render(request, "cases/simple_form.html", {
         "form": form, "heading": _("Nhập báo cáo tổng hợp ý kiến cử tri"), "multipart": True,
-        "intro": _("Tệp XLSX: dòng đầu là tên cột; mỗi dòng sau là một ý kiến. Cột bắt buộc: “Ý kiến cử tri”."),
+        "intro": _("Tệp XLSX: dòng đầu là tên cột; mỗi dòng sau là một ý kiến. Cột bắt buộc: “Ý kiến cử tri”. Tải tệp mẫu tại /ho-so/y-kien-cu-tri/mau.xlsx."),
     }, status=400 if form.errors else 200)
+
+
+@login_required
+def voter_template(request):
+    """An empty XLSX with the columns the import reads, for the council's secretariat to fill in."""
+    header = ["STT", "Nội dung tóm tắt", "Ý kiến cử tri", "Lĩnh vực", "Cử tri", "Địa bàn"]
+    example = [1, "Đèn đường hỏng", "Đề nghị sửa đèn đường kiệt 12 Lê Lợi.", "Xây dựng, giao thông, đô thị", "Cử tri tổ 3", "Phú Xuân"]
+    response = HttpResponse(workbook_bytes("Y kien cu tri", header, [example]),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-y-kien-cu-tri.xlsx"'
+    return response
 
 
 @login_required
