@@ -1,0 +1,44 @@
+"""The portal in Vietnamese and English: which language versions of a page exist.
+
+Editors translate pages in the admin with wagtail-localize ("Translate" on a
+page); a translation shares the page's ``translation_key``, lives under the
+English home and is served under ``/en/`` (``i18n_patterns`` in ``portal/urls.py``).
+The ``hreflang`` links list the published versions of the page itself; the
+language switcher falls back to the other language's home when the page has no
+translation yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language_code: str
+    name: str
+    url: str
+    exact: bool  # the same page in that language (not just that language's home)
+    current: bool
+
+
+def _live_versions(page: Page, request: HttpRequest) -> dict[str, str]:
+    versions = page.get_translations(inclusive=True).live().select_related("locale")
+    # Absolute: hreflang wants full URLs, and another site's page has its own host.
+    return {v.locale.language_code: request.build_absolute_uri(url) for v in versions if (url := v.get_url(request))}
+
+
+def alternates(request: HttpRequest, page: Page | None, current_language: str) -> list[Alternate]:
+    site = Site.find_for_request(request)
+    exact = _live_versions(page, request) if page is not None and page.pk else {}
+    homes = _live_versions(site.root_page, request) if site is not None and len(exact) < len(settings.LANGUAGES) else {}
+    rows = []
+    for code, name in settings.LANGUAGES:
+        url = exact.get(code) or homes.get(code)
+        if url:
+            rows.append(Alternate(code, name, url, code in exact, code == current_language))
+    return rows
