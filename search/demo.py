@@ -4,9 +4,11 @@ Idempotent: the English home is created once; a second run changes nothing.
 """
 
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backends
 
 from intranet.units.models import Unit
 from portal.home.models import HomePage
+from search.models import PublicPerson
 
 ENGLISH_TITLE = "Hue City e-Portal"
 ENGLISH_INTRO = (
@@ -30,7 +32,19 @@ def translate_home(home: HomePage, locale: Locale, title: str, intro: str) -> Ho
     return translated
 
 
+def index_people() -> int:
+    """The directory demo creates people in bulk (no save signals): index them here.
+
+    An upsert, so running it again changes nothing.
+    """
+    people = list(PublicPerson.get_indexed_objects())
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(PublicPerson, people)
+    return len(people)
+
+
 def load(out) -> None:
+    out.write(f"Tìm kiếm: {index_people()} cán bộ trong chỉ mục.")
     english, _created = Locale.objects.get_or_create(language_code="en")
     province = Unit.objects.filter(depth=1).select_related("site__root_page").first()
     if province is None or province.site is None:
