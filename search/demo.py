@@ -6,9 +6,9 @@ Idempotent: the English home is created once; a second run changes nothing.
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
+from intranet.directory.models import Person
 from intranet.units.models import Unit
 from portal.home.models import HomePage
-from search.models import PublicPerson
 
 ENGLISH_TITLE = "Hue City e-Portal"
 ENGLISH_INTRO = (
@@ -37,9 +37,9 @@ def index_people() -> int:
 
     An upsert, so running it again changes nothing.
     """
-    people = list(PublicPerson.get_indexed_objects())
+    people = list(Person.get_indexed_objects())
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(PublicPerson, people)
+        backend.add_bulk(Person, people)
     return len(people)
 
 

@@ -48,6 +48,9 @@ PROJECT_APPS = [
     "intranet.programs",
     "intranet.jobs",
     "portal.news",
+    "portal.galleries",  # issue 4: photo galleries
+    "portal.pages",  # issue 4: introduction, organisation, legal documents
+    "portal.submissions",  # issue 4: the public /gui-tin-bai/ form
     "search",
 ]
 
@@ -252,6 +255,14 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
 
+# Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
+# opinions and press items (App. IV–VI); the public question form's limits.
+CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")
+CASES_UPLOAD_MAX_BYTES = env.int("CASES_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+CASES_UPLOAD_MAX_FILES = 3
+CASES_QUESTION_RATE = env.str("CASES_QUESTION_RATE", default="5/h")
+CASES_LOOKUP_RATE = env.str("CASES_LOOKUP_RATE", default="60/m")
+
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "portal.home.views.ratelimited"
 
@@ -275,3 +286,5 @@ DESK_SHARED_APPS = env.json(
     ],
 )
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
+# App. VII: work-program and regular reports are due this many working days after their period ends.
+PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)

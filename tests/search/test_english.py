@@ -5,6 +5,7 @@ from wagtail.models import Locale
 
 from search.demo import translate_home
 from tests.factories.search import standard_page
+from tests.search.helpers import group
 
 PORTAL = {"HTTP_HOST": "localhost"}
 
@@ -54,17 +55,24 @@ def test_a_page_without_translation_switches_to_the_other_home_without_hreflang(
     assert response.status_code == 200
     html = response.content.decode()
     assert 'hreflang="en" href=' not in html.split("</head>")[0]
-    assert '<a href="http://localhost/en/" hreflang="en" lang="en">English</a>' in html
+    assert '<a href="/ngon-ngu/en/" hreflang="en" lang="en">English</a>' in html
+    assert client.get("/ngon-ngu/en/", **PORTAL)["Location"] == "/en/"
 
 
-def test_without_an_english_version_there_is_no_switcher(client, portal_home):
-    html = client.get("/", **PORTAL).content.decode()
-    assert "language-switcher" not in html
+def test_without_an_english_home_the_switcher_leads_to_the_vietnamese_one(client, portal_home):
+    response = client.get("/ngon-ngu/en/", **PORTAL)
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_views_that_are_not_pages_offer_the_switcher_too(client, english_home):
+    html = client.get("/tim-kiem/", **PORTAL).content.decode()
+    assert '<a href="/ngon-ngu/en/" hreflang="en" lang="en">English</a>' in html
+    assert client.get("/ngon-ngu/xx/", **PORTAL).status_code == 404
 
 
 def test_english_pages_are_found_by_the_search_and_marked_as_english(client, english_home):
     response = client.get("/tim-kiem/", {"q": "hue city", "loai": "trang"}, **PORTAL)
-    hits = response.context["groups"][0].shown
+    hits = group(response, "trang").shown
     assert [str(hit["title"]) for hit in hits] == ["<mark>Hue</mark> <mark>City</mark> e-Portal"]
     assert hits[0]["language"] == "en"
     assert hits[0]["url"].endswith("/en/")
