@@ -45,6 +45,8 @@ class UnitPermissionPolicy(BasePermissionPolicy):
     ACTION_GRANT = {"add": "create_subunit", "change": "edit_unit", "view": "edit_unit"}
 
     def user_has_permission(self, user, action):
+        if action == "delete":
+            return False  # units are dissolved or merged, never deleted: their history stays
         if action not in self.ACTION_GRANT:
             return permissions.is_sysadmin(user)
         return permissions.has_any_directory_grant(user, self.ACTION_GRANT[action])
@@ -52,7 +54,7 @@ class UnitPermissionPolicy(BasePermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         if action in ("change", "view"):
             return permissions.can_edit_unit_record(user, instance)
-        return permissions.is_sysadmin(user)
+        return self.user_has_permission(user, action)
 
     def instances_user_has_any_permission_for(self, user, actions):
         return permissions.units_with_directory_grant(user, "edit_unit")
