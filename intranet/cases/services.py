@@ -174,7 +174,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
     """Do ``action_code`` on ``case`` as ``user``; raises PermissionDenied or ValidationError (nothing changes)."""
     params = params or ActionInput()
     now = now or timezone.now()
-    case = Case.objects.select_for_update().select_related("unit", "origin", "agency").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("unit", "origin", "agency").get(pk=case.pk)
     action = next((a for a in allowed_actions(case, user) if a.code == action_code), None)
     if action is None:
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này ở bước hiện tại."))
@@ -376,6 +376,14 @@ def explain_due(case: Case):
     if case.clock_started_at is None:
         return None
     return get_calendar().explain(case.clock_started_at, case.total_days)
+
+
+def explain_step_due(case: Case):
+    """The current step's own deadline, explained (None when the step has none)."""
+    step = case.step_def
+    if step.days is None or not case.is_open:
+        return None
+    return get_calendar().explain(case.step_started_at, step.days)
 
 
 @transaction.atomic

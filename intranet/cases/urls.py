@@ -13,6 +13,8 @@ urlpatterns = [
     # Officers.
     path("ho-so/", views.case_list, name="list"),
     path("ho-so/su-co-cntt/bao-cao/", views.report_it, name="report_it"),
+    path("ho-so/thong-ke/", views.dashboard, name="dashboard"),
+    path("ho-so/y-kien-cu-tri/mau.xlsx", views.voter_template, name="voter_template"),
     path("ho-so/y-kien-cu-tri/nhap/", views.voter_import, name="voter_import"),
     path("ho-so/diem-bao/", views.press_digests, name="press_digests"),
     path("ho-so/diem-bao/tin/<int:pk>/giao/", views.pick_press_item, name="pick_press_item"),

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,10 +25,11 @@ from intranet.units.models import Unit
 from portal.home.views import ratelimited
 from search.folding import fold
 
-from . import services
+from . import dashboards, services
 from .forms import ActionForm, ExtensionForm, ITReportForm, PickPressItemForm, PressDigestForm, QuestionForm, VoterSummaryForm
 from .kinds import all_kinds
 from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
+from .spreadsheets import workbook_bytes
 
 PUBLISHED_KINDS = ("question", "voter")
 
@@ -155,6 +156,7 @@ def _detail_context(request, case, forms, extension_form=None):
         "events": case.events.prefetch_related("attachments"),
         "attachments": case.attachments.filter(event__action="open"),
         "explanation": services.explain_due(case),
+        "step_explanation": services.explain_step_due(case),
         "participants": case.participants.select_related("user"),
         "extensions": case.extensions.select_related("requested_by", "decided_by"),
         "can_extend": case.is_open and case.due_at is not None and permissions.can_act_on_case(request.user, case),
@@ -308,8 +310,56 @@ def voter_import(request):
         return redirect("/ho-so/?loai=voter")
     return render(request, "cases/simple_form.html", {
         "form": form, "heading": _("Nhập báo cáo tổng hợp ý kiến cử tri"), "multipart": True,
-        "intro": _("Tệp XLSX: dòng đầu là tên cột; mỗi dòng sau là một ý kiến. Cột bắt buộc: “Ý kiến cử tri”."),
+        "intro": _("Tệp XLSX: dòng đầu là tên cột; mỗi dòng sau là một ý kiến. Cột bắt buộc: “Ý kiến cử tri”. Tải tệp mẫu tại /ho-so/y-kien-cu-tri/mau.xlsx."),
     }, status=400 if form.errors else 200)
+
+
+@login_required
+def voter_template(request):
+    """An empty XLSX with the columns the import reads, for the council's secretariat to fill in."""
+    header = ["STT", "Nội dung tóm tắt", "Ý kiến cử tri", "Lĩnh vực", "Cử tri", "Địa bàn"]
+    example = [1, "Đèn đường hỏng", "Đề nghị sửa đèn đường kiệt 12 Lê Lợi.", "Xây dựng, giao thông, đô thị", "Cử tri tổ 3", "Phú Xuân"]
+    response = HttpResponse(workbook_bytes("Y kien cu tri", header, [example]),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-y-kien-cu-tri.xlsx"'
+    return response
+
+
+@login_required
+def dashboard(request):
+    """/ho-so/thong-ke/: my cases, or (for leaders) a unit and its sub-units; by step and by timeliness; XLSX export."""
+    units = permissions.units_on_dashboard(request.user).only("pk", "name", "path", "depth")
+    scope = request.GET.get("pham-vi", "ca-nhan")
+    kind = request.GET.get("loai", "")
+    kind = kind if kind in dict(dashboards.kinds()) else ""
+    start, end = _date(request.GET.get("tu")), _date(request.GET.get("den"))
+    if scope.isdigit():
+        unit = units.filter(pk=int(scope)).first()
+        if unit is None:
+            raise PermissionDenied(_("Bạn chỉ xem được thống kê của đơn vị mình và các đơn vị trực thuộc."))
+        board = dashboards.build(dashboards.unit_cases(unit), title=unit.name, kind=kind, start=start, end=end)
+    else:
+        board = dashboards.build(dashboards.person_cases(request.user), title=_("Hồ sơ của tôi"), kind=kind, start=start, end=end)
+    if request.GET.get("xuat") == "xlsx":
+        header, rows = dashboards.export_rows(board)
+        response = HttpResponse(
+            workbook_bytes(_("Thống kê"), header, rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="thong-ke-ho-so.xlsx"'
+        return response
+    peak = max([count for _c, _l, count in board.standings] + [1])
+    return render(request, "cases/dashboard.html", {
+        "board": board, "units": units, "scope": scope, "kinds": dashboards.kinds(), "peak": peak,
+        "query": request.GET.urlencode(),
+    })
+
+
+def _date(raw):
+    try:
+        return dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
 
 
 @login_required

@@ -60,3 +60,35 @@ SCHEDULE["store-sync-retry"] = (
     {"minute": "*"},
     "Đồng bộ lại các thay đổi chưa gửi được lên kho dữ liệu tỉnh",
 )
+
+# issue 6: the case engine (App. IV–VI, QT-05). The tasks check the working-day calendar themselves,
+# so make-up Saturdays count and holidays are skipped.
+SCHEDULE.update(
+    {
+        "cases-receive-questions": (
+            "intranet.cases.tasks.receive_new_questions",
+            {"minute": "0", "hour": "10,16"},
+            "Đồng bộ câu hỏi của công dân về Văn phòng UBND tỉnh (10:00, 16:00 ngày làm việc)",
+        ),
+        "cases-remind-office-leaders": (
+            "intranet.cases.tasks.remind_office_leaders",
+            {"minute": "30", "hour": "7"},
+            "Nhắc lãnh đạo Văn phòng giao xử lý câu hỏi (07:30 ngày làm việc)",
+        ),
+        "cases-remind-office-leaders-afternoon": (
+            "intranet.cases.tasks.remind_office_leaders",
+            {"minute": "0", "hour": "14"},
+            "Nhắc lãnh đạo Văn phòng giao xử lý câu hỏi (14:00 ngày làm việc)",
+        ),
+        "cases-press-digest-reminder": (
+            "intranet.cases.tasks.remind_press_digest",
+            {"minute": "0", "hour": "11"},
+            "Nhắc đăng điểm tin báo chí nếu chưa có (11:00 ngày làm việc)",
+        ),
+        "cases-overdue-alerts": (
+            "intranet.cases.tasks.alert_overdue_cases",
+            {"minute": "0", "hour": "8"},
+            "Cảnh báo hồ sơ quá hạn cho người xử lý và lãnh đạo (08:00 ngày làm việc)",
+        ),
+    }
+)

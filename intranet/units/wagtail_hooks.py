@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from intranet.accounts.permissions import is_sysadmin
 from intranet.workdays.models import CalendarDay
@@ -80,12 +81,14 @@ class CalendarDayViewSet(ModelViewSet):
     """Ngày nghỉ / làm bù: the days the government announces beyond the law's calendar."""
 
     model = CalendarDay
-    permission_policy = SysadminOnly(CalendarDay)
     icon = "date"
     menu_label = _("Ngày nghỉ, làm bù")
     add_to_settings_menu = True
     form_fields = ["date", "kind", "name"]
     list_display = ["date", Column("get_kind_display", label=_("Loại")), "name"]
+
+
+register_permission_policy(CalendarDay, SysadminOnly(CalendarDay))
 
 
 @hooks.register("register_admin_viewset")

@@ -253,3 +253,12 @@ def test_new_questions_reach_the_office_at_the_batch_on_working_days_only(world)
     assert Case.objects.get().step == "office_assign"
     assert services.remind_office_leaders(now=dt.datetime(2026, 2, 23, 14, 0, tzinfo=HCM)) == 1
     assert Notification.objects.filter(recipient=world.office_leader, title__contains="chờ giao").exists()
+
+
+def test_the_lookup_is_rate_limited_against_guessing(client, world, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CASES_LOOKUP_RATE = "3/m"
+    statuses = [client.get("/tra-cuu/", {"ma": "HD-2026-ZZZZZ"}, REMOTE_ADDR="10.0.0.7", **HOST).status_code for _ in range(4)]
+    assert statuses == [404, 404, 404, 429]

@@ -110,3 +110,11 @@ def test_opinions_are_handled_at_the_ward_or_escalated_to_the_province(client, w
     # The ward still follows the opinion it escalated.
     client.force_login(world.ward_leader)
     assert client.get(f"/ho-so/{beyond.code}/", **HOST).status_code == 200
+
+
+def test_the_import_template_is_read_back_by_the_import(client, world):
+    client.force_login(world.ward_officer)
+    template = client.get("/ho-so/y-kien-cu-tri/mau.xlsx", **HOST)
+    upload = SimpleUploadedFile("mau.xlsx", template.content)
+    assert client.post("/ho-so/y-kien-cu-tri/nhap/", summary_form(unit=world.ward.pk, spreadsheet=upload), **HOST).status_code == 302
+    assert Case.objects.get().field == "xay-dung"
