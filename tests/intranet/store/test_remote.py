@@ -10,23 +10,12 @@ from intranet.store.models import OutboxEntry, StoreRecord
 from tests.factories import province, unit_with_site
 from tests.factories.directory import PersonFactory
 
+# A live server needs committed data; the flush after each test takes Wagtail's basics with it.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _wagtail_tree():
-    """A transactional test starts from a flushed database: put back what Wagtail's migrations made."""
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _created = Locale.objects.get_or_create(language_code="vi")
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
-def district(live_server, settings):
-    _wagtail_tree()
+def district(live_server, settings, wagtail_basics):
     tinh = province()
     huyen = unit_with_site(tinh, code="phongdien", name="Thị xã Phong Điền", kind="district")
     xa = unit_with_site(huyen, code="phongthu", name="Xã Phong Thu", kind="commune")
