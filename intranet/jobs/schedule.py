@@ -25,7 +25,20 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "0", "hour": "7"},
         "Chúc mừng sinh nhật cán bộ (Điều 6.5), mỗi sáng",
     ),
+    "program-report-reminders": (
+        "intranet.programs.tasks.remind_reports",
+        {"minute": "30", "hour": "7"},
+        "Nhắc hạn và báo quá hạn báo cáo chương trình công tác (ngày làm việc)",
+    ),
 }
+
+# Issue 5: the upward sync to the provincial store. Entries that failed wait out their
+# backoff and are sent again here; nothing is ever dropped.
+SCHEDULE["store-sync-retry"] = (
+    "intranet.store.tasks.retry_pending_task",
+    {"minute": "*"},
+    "Đồng bộ lại các thay đổi chưa gửi được lên kho dữ liệu tỉnh",
+)
 
 # issue 6: the case engine (App. IV–VI, QT-05). The tasks check the working-day calendar themselves,
 # so make-up Saturdays count and holidays are skipped.

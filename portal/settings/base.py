@@ -48,6 +48,9 @@ PROJECT_APPS = [
     "intranet.programs",
     "intranet.jobs",
     "portal.news",
+    "portal.galleries",  # issue 4: photo galleries
+    "portal.pages",  # issue 4: introduction, organisation, legal documents
+    "portal.submissions",  # issue 4: the public /gui-tin-bai/ form
     "search",
 ]
 
@@ -283,3 +286,5 @@ DESK_SHARED_APPS = env.json(
     ],
 )
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
+# App. VII: work-program and regular reports are due this many working days after their period ends.
+PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)

@@ -1,0 +1,89 @@
+"""Birthday greetings at 10,000 and 100,000 people: queries stay constant, time grows with the greeted.
+
+    .venv/bin/python bench/birthdays.py            # a throw-away SQLite file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/birthdays.py
+
+Prints, for each size: people, greeted, queries, seconds (and a second run: greeted 0).
+Reads are a fixed handful of queries whatever the number of people; the inserts of
+alerts and emails are single statements on PostgreSQL, while SQLite splits them
+into batches of 999 parameters, so there the count grows with the *greeted*
+(never with the people in the province).
+"""
+
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/bench_birthdays.sqlite3")
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "0")  # queue emails on the memory broker; delivery is not measured
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+SIZES = [10_000, 100_000]
+PER_UNIT = 25
+DAY = dt.date(2027, 2, 28)  # a common year: people born on 29 February are greeted too
+
+
+def prepare(target: int) -> None:
+    from intranet.accounts.models import Membership, Role, User
+    from intranet.directory.models import Person
+    from intranet.units.models import Unit
+
+    province = Unit.objects.filter(depth=1).first() or Unit.add_root(code="bench", name="Tỉnh đo đạc", kind=Unit.Kind.PROVINCE, has_site=False)
+    from django.contrib.auth.hashers import make_password
+
+    unusable = make_password(None)  # bench accounts never log in
+    have = Person.objects.count()
+    rng = random.Random(target)
+    while have < target:
+        batch = min(5_000, target - have)
+        units = [
+            province.add_child(code=f"b{have // PER_UNIT + n}", name=f"Đơn vị {have // PER_UNIT + n}", kind=Unit.Kind.COMMUNE, has_site=False)
+            for n in range(batch // PER_UNIT)
+        ]
+        users = User.objects.bulk_create(
+            [User(username=f"bench{have + n}", email=f"bench{have + n}@hue.gov.vn", password=unusable) for n in range(batch)]
+        )
+        people, memberships = [], []
+        for n, user in enumerate(users):
+            unit = units[n // PER_UNIT]
+            born = dt.date(1970, 1, 1) + dt.timedelta(days=rng.randrange(365 * 30))
+            people.append(Person(unit=unit, user=user, full_name=f"Cán bộ {have + n}", birth_date=born, hide_birthday=n % 50 == 0))
+            memberships.append(Membership(user=user, unit=unit, role=Role.SPECIALIST))
+        Person.objects.bulk_create(people)
+        Membership.objects.bulk_create(memberships)
+        have += batch
+
+
+def main() -> None:
+    from intranet.notifications.birthdays import greet
+
+    call_command("migrate", verbosity=0)
+    print(f"database: {connection.vendor}")
+    print(f"{'people':>8} {'run':>5} {'greeted':>8} {'queries':>8} {'seconds':>8}")
+    for offset, size in enumerate(SIZES):
+        prepare(size)
+        day = DAY.replace(year=DAY.year + 4 * offset)  # each size greets on its own (common-year) date
+        for run in (1, 2):
+            reset_queries()
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                greeted = greet(day)
+            elapsed = time.perf_counter() - started
+            print(f"{size:>8} {run:>5} {greeted:>8} {len(queries):>8} {elapsed:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+from celery import shared_task
+
+from intranet.jobs.guards import on_working_days
+
+from . import services
+
+
+@shared_task
+@on_working_days
+def remind_reports():
+    """Reminders a working day before reports fall due, and overdue notices (each once)."""
+    return services.remind()
