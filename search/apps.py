@@ -6,6 +6,3 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = _("Tìm kiếm")
-
-    def ready(self):
-        from . import signals  # noqa: F401

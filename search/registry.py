@@ -25,8 +25,8 @@ from wagtail.models import Page
 
 from intranet.directory.models import Person
 from intranet.units.models import Unit
-
-from .models import PublicPerson
+from portal.news.models import ArticlePage
+from portal.pages.models import LegalDocumentPage
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,17 @@ def _summary(text: str, words: int = 40) -> str:
 
 def _pages(request: HttpRequest) -> QuerySet:
     # Published, outside private sections, not the tree's root; every locale (English pages too).
-    return Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+    # Types listed on their own below are left to their own entries.
+    return Page.objects.live().public().filter(depth__gt=1).not_type(ArticlePage, LegalDocumentPage).select_related("locale")
+
+
+def _articles(request: HttpRequest) -> QuerySet:
+    # published() also drops secret articles (state secrets are never shown, even if mis-published).
+    return ArticlePage.objects.published().public().select_related("locale", "unit__site")
+
+
+def _legal_documents(request: HttpRequest) -> QuerySet:
+    return LegalDocumentPage.objects.live().public().select_related("locale")
 
 
 def _pages_in_unit(queryset: QuerySet, unit: Unit) -> QuerySet:
@@ -86,13 +96,35 @@ def _pages_in_unit(queryset: QuerySet, unit: Unit) -> QuerySet:
 
 PAGES = SearchType(
     key="trang",
-    label=_("Tin bài, trang thông tin"),
+    label=_("Trang thông tin"),
     public=_pages,
     in_unit=_pages_in_unit,
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: sites.for_path(page.path),
     title=lambda page: page.title,
     text=lambda page: _summary(page.search_description),
+)
+
+NEWS = SearchType(
+    key="tin-tuc",
+    label=_("Tin tức"),
+    public=_articles,
+    in_unit=_pages_in_unit,
+    url=lambda page, request: page.get_url(request) or "#",
+    unit_of=lambda page, sites: page.unit or sites.for_path(page.path),
+    title=lambda page: page.title,
+    text=lambda page: _summary(page.summary or page.search_description),
+)
+
+LEGAL_DOCUMENTS = SearchType(
+    key="van-ban",
+    label=_("Văn bản"),
+    public=_legal_documents,
+    in_unit=_pages_in_unit,
+    url=lambda page, request: page.get_url(request) or "#",
+    unit_of=lambda page, sites: sites.for_path(page.path),
+    title=lambda page: f"{page.number} – {page.title}",
+    text=lambda page: _summary(page.summary),
 )
 
 UNITS = SearchType(
@@ -109,8 +141,8 @@ UNITS = SearchType(
 PEOPLE = SearchType(
     key="can-bo",
     label=_("Cán bộ, công chức"),
-    # Public fields only: the proxy indexes nothing else and the text below shows nothing else.
-    public=lambda request: PublicPerson.objects.filter(
+    # Public fields only: Person indexes nothing else and the text below shows nothing else.
+    public=lambda request: Person.objects.filter(
         status=Person.Status.WORKING, unit__status=Unit.Status.ACTIVE
     ).select_related("unit__site"),
     in_unit=lambda queryset, unit: queryset.filter(unit__path__startswith=unit.path),
@@ -120,7 +152,7 @@ PEOPLE = SearchType(
     text=lambda person: " · ".join(part for part in (person.position, person.office_phone, person.email) if part),
 )
 
-TYPES: list[SearchType] = [PAGES, UNITS, PEOPLE]
+TYPES: list[SearchType] = [NEWS, PAGES, LEGAL_DOCUMENTS, UNITS, PEOPLE]
 
 
 def get_type(key: str | None) -> SearchType | None:

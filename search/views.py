@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
+from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
 from intranet.units.models import Unit
@@ -129,9 +131,21 @@ def search(request: HttpRequest) -> HttpResponse:
             context["page_obj"] = page_obj
         context["groups"] = groups
         first_page = context["page_obj"] is None or context["page_obj"].number == 1
-        if first_page and chosen in (None, TYPES[0]):
+        if first_page and chosen is None:
             context["promoted"] = promotions.for_query(query, request)
             promotions.record_hit(query)
         context["no_results"] = context["total"] == 0 and not context["promoted"]
     context["page_title"] = _("Tìm kiếm")
     return render(request, "search/search.html", context)
+
+
+def language_home(request: HttpRequest, language_code: str) -> HttpResponse:
+    """The language switcher's target when a page has no translation: this site's home in that language.
+
+    Falls back to the site's home as it is when that language has no published home yet.
+    """
+    site = Site.find_for_request(request)
+    if site is None or language_code not in dict(settings.LANGUAGES):
+        raise Http404
+    home = site.root_page.get_translations(inclusive=True).live().filter(locale__language_code=language_code).first()
+    return redirect((home or site.root_page).get_url(request) or "/")

@@ -6,7 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
-from wagtail.search import index
 
 from intranet.workdays import calendar
 
@@ -19,7 +18,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(status=Person.Status.WORKING)
 
 
-class Person(index.Indexed, RevisionMixin, models.Model):
+class Person(RevisionMixin, models.Model):
     """An officer in the directory (App. I). Birth date, home address, civil-servant
     code and ID photo are personal data: never on a public page, feed, search
     result or anonymous API."""
@@ -84,14 +83,6 @@ class Person(index.Indexed, RevisionMixin, models.Model):
             heading=_("Công tác"),
         ),
         MultiFieldPanel([FieldPanel("sort_order"), FieldPanel("event_date")], heading=_("Cập nhật")),
-    ]
-
-    search_fields = [
-        index.SearchField("full_name"),
-        index.AutocompleteField("full_name"),
-        index.SearchField("position"),
-        index.FilterField("unit"),
-        index.FilterField("status"),
     ]
 
     class Meta:

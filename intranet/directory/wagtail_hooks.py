@@ -61,7 +61,9 @@ class UnitPermissionPolicy(BasePermissionPolicy):
 
 
 register_permission_policy(Person, PersonPermissionPolicy(Person))
-register_permission_policy(Unit, UnitPermissionPolicy(Unit))
+# Not registered for Unit globally: the units app's own tree admin (sysadmin only) keeps Wagtail's
+# default policy; this policy applies to the directory's unit screens only (``UnitViewSet`` below).
+UNIT_POLICY = UnitPermissionPolicy(Unit)
 
 
 class ObjectScopedMixin:
@@ -106,6 +108,9 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["full_name", "position", "unit", "status", "updated_at"]
     list_filter = ["status"]
     list_per_page = 50
+    # Person is not in the search index (search.models.PublicPerson indexes its public fields only): search the database.
+    search_fields = ["full_name", "position", "email"]
+    search_backend_name = None
     add_view_class = PersonCreateView
     edit_view_class = PersonEditView
     delete_view_class = PersonDeleteView
@@ -170,6 +175,16 @@ class UnitViewSet(SnippetViewSet):
     edit_view_class = UnitEditView
     history_view_class = UnitHistoryView
     edit_handler = ObjectList(UNIT_PANELS, base_form_class=UnitAdminForm)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(permission_policy=UNIT_POLICY, **kwargs)
+
+    @property
+    def menu_item_class(self):
+        def is_shown(_self, request):
+            return UNIT_POLICY.user_has_any_permission(request.user, ["add", "change"])
+
+        return type("UnitDirectoryMenuItem", (MenuItem,), {"is_shown": is_shown})
 
     def get_queryset(self, request):
         return permissions.units_with_directory_grant(request.user, "edit_unit").order_by("path")

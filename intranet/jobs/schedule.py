@@ -25,6 +25,27 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "0", "hour": "7"},
         "Chúc mừng sinh nhật cán bộ (Điều 6.5), mỗi sáng",
     ),
+    # issue 4: QT-07 moderation
+    "moderation-overdue": (
+        "intranet.moderation.tasks.alert_overdue_steps",
+        {"minute": "*/15", "hour": "7-17", "day_of_week": "mon-sat"},
+        "QT-07: báo bước kiểm duyệt quá hạn cho người giữ và lãnh đạo",
+    ),
+    "moderation-weekly-report": (
+        "intranet.moderation.tasks.weekly_reports",
+        {"minute": "0", "hour": "8", "day_of_week": "mon"},
+        "QT-07 B7: biểu tổng hợp đăng tin, bài, ảnh tuần trước",
+    ),
+    "moderation-monthly-report": (
+        "intranet.moderation.tasks.monthly_reports",
+        {"minute": "0", "hour": "8", "day_of_month": "1"},
+        "QT-07 B7: biểu tổng hợp đăng tin, bài, ảnh tháng trước",
+    ),
+    "submission-intake-retry": (
+        "intranet.moderation.tasks.retry_submission_intake",
+        {"minute": "*/10"},
+        "Đưa lại vào kiểm duyệt các tin, bài gửi đến chưa tiếp nhận được",
+    ),
     "program-report-reminders": (
         "intranet.programs.tasks.remind_reports",
         {"minute": "30", "hour": "7"},

@@ -21,6 +21,7 @@ from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ
 
 from .models import ModerationItem
+from .templatetags.moderation_tags import vn_name
 
 WEEK, MONTH = "tuan", "thang"
 
@@ -86,7 +87,7 @@ def summary(unit: Unit, kind: str, day: dt.date) -> Report:
                 ", ".join(part for part in (item.submitter_name, item.submitter_organisation) if part),
                 item.get_outcome_display(),
                 _local_date(item.closed_at),
-                item.signed_by.get_full_name() if item.signed_by else "",
+                vn_name(item.signed_by) if item.signed_by else "",
                 item.document_number,
                 item.reason,
             ]

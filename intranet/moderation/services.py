@@ -27,6 +27,7 @@ from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, get_calendar
 
 from .models import STEPS, TASK_CLASSES, ModerationItem, Step, StepRecord, Verdict
+from .templatetags.moderation_tags import vn_name
 
 WORKFLOW_NAME = "QT-07/VHTT: Đăng tin, bài, ảnh"
 NOTIFY_KIND = "moderation"
@@ -201,7 +202,7 @@ def adopt(workflow_state: WorkflowState, user=None) -> ModerationItem | None:
             "title": page.title[:255],
             "workflow_state": workflow_state,
             "submitted_by": user,
-            "submitter_name": user.get_full_name() if user else "",
+            "submitter_name": vn_name(user) if user else "",
             "submitter_email": (user.email if user else ""),
             "received_at": at,
             "step": Step.RECEIVE,
@@ -297,7 +298,7 @@ def assign(item: ModerationItem, user, officer: User, comment: str = "") -> Mode
     if officer is None or not has_role(officer, item.unit, Role.CULTURE_OFFICER):
         raise StepError(_("Người được phân công phải là công chức Văn hóa của đơn vị."))
     item.assigned_officer = officer
-    _finish_step(item, user, "assign", comment or officer.get_full_name(), next_step=Step.REVIEW)
+    _finish_step(item, user, "assign", comment or vn_name(officer), next_step=Step.REVIEW)
     return item
 
 
@@ -378,7 +379,7 @@ def send_refusal(item: ModerationItem, user, letter: str = "") -> ModerationItem
 
 
 def refusal_letter(item: ModerationItem) -> str:
-    signer = item.signed_by.get_full_name() if item.signed_by else ""
+    signer = vn_name(item.signed_by) if item.signed_by else ""
     return _(
         "Kính gửi %(name)s,\n\n%(unit)s đã xem xét tin, bài, ảnh \"%(title)s\" gửi ngày %(received)s "
         "và không đồng ý cho đăng trên trang thông tin điện tử.\n\nLý do: %(reason)s\n\n"
@@ -413,3 +414,26 @@ def alert_overdue(at: dt.datetime | None = None) -> int:
         ModerationItem.objects.filter(pk=item.pk).update(overdue_alerted_at=at)
         count += 1
     return count
+
+
+# -- the unit tree and the calendar move open work ----------------------------------------------
+
+
+def recompute_open_deadlines() -> int:
+    """An administrator changed the calendar: every open step's due moment is computed again from its start."""
+    count = 0
+    for item in ModerationItem.objects.open().only("pk", "step", "step_started_at", "step_due_at"):
+        due = step_due(item.step, item.step_started_at)
+        if due != item.step_due_at:
+            ModerationItem.objects.filter(pk=item.pk).update(step_due_at=due, overdue_alerted_at=None)
+            StepRecord.objects.filter(item_id=item.pk, step=item.step, finished_at__isnull=True).update(due_at=due)
+            count += 1
+    return count
+
+
+def move_to_successor(source: Unit, successor: Unit) -> int:
+    """A merged unit's items (open or not) continue in its successor, with the successor's people."""
+    from portal.news.models import ArticlePage
+
+    ArticlePage.objects.filter(unit=source).update(unit=successor)
+    return ModerationItem.objects.filter(unit=source).update(unit=successor)

@@ -2,6 +2,8 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import workflow_submitted
 
+from intranet.units.services import unit_merged
+from intranet.workdays.signals import calendar_changed
 from portal.home.models import HomePage
 
 from . import services
@@ -17,3 +19,13 @@ def open_qt07_record(sender, instance, user=None, **kwargs):
 def route_new_sites_through_qt07(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         services.attach_to_site(instance)
+
+
+@receiver(calendar_changed)
+def move_open_deadlines(sender, **kwargs):
+    services.recompute_open_deadlines()
+
+
+@receiver(unit_merged)
+def follow_the_merge(sender, source, successor, **kwargs):
+    services.move_to_successor(source, successor)

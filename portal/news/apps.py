@@ -8,4 +8,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import page_cache, signals  # noqa: F401

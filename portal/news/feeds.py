@@ -4,6 +4,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from .models import ArticlePage, NewsIndexPage
+from .page_cache import mark_cacheable
 
 FEED_SIZE = 30
 
@@ -21,6 +22,7 @@ class SiteNewsFeed(Feed):
         if index is None:
             raise Http404
         self.request = request
+        mark_cacheable(request)
         return index
 
     def title(self, index):

@@ -27,3 +27,11 @@ def refuse_secret_on_edit(request, page):
 @hooks.register("before_create_page")
 def refuse_secret_on_create(request, parent_page, page_class):
     return _refuse_publishing_secrets(request, parent_page)
+
+
+@hooks.register("before_serve_page")
+def cache_public_pages(page, request, serve_args, serve_kwargs):
+    # Let the anonymous page cache keep this response (see page_cache).
+    from .page_cache import mark_cacheable
+
+    mark_cacheable(request)

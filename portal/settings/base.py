@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "intranet.units.middleware.CurrentUnitMiddleware",
+    "portal.news.page_cache.AnonymousPageCacheMiddleware",  # issue 4: anonymous pages from the cache
     # Axes last: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -255,6 +256,8 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
 
+# issue 4: how long anonymous visitors get a public page from the cache (0 = off); publishing empties it.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
 # opinions and press items (App. IV–VI); the public question form's limits.
 CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")

@@ -8,10 +8,10 @@ import unicodedata
 import pytest
 from wagtail.models import Page
 
+from intranet.directory.models import Person
 from intranet.units.models import Unit
 from search.backends.elasticsearch import FOLDING_ANALYZER, SearchBackend
 from search.folding import fold_words
-from search.models import PublicPerson
 
 from .test_backends import NAMES, QUERIES
 
@@ -76,7 +76,7 @@ def test_autocomplete_fields_are_searched_with_the_folding_analyzer(backend):
 
 
 def test_people_are_mapped_with_public_fields_only(backend):
-    properties = backend.mapping_class(PublicPerson).get_mapping()["properties"]
+    properties = backend.mapping_class(Person).get_mapping()["properties"]
     for private in ("birth_date", "home_address", "civil_servant_code", "id_photo", "mobile_phone"):
         assert not any(key.startswith(private) for key in properties), private
     assert "full_name" in properties

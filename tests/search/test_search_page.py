@@ -9,6 +9,7 @@ from intranet.directory.models import Person
 from tests.factories.directory import PersonFactory
 from tests.factories.search import make_private, standard_page
 from tests.factories.units import UnitFactory
+from tests.search.helpers import group
 
 PORTAL = {"HTTP_HOST": "localhost"}
 PHUXUAN = {"HTTP_HOST": "phuxuan.localhost"}
@@ -88,7 +89,7 @@ def test_a_unit_site_shows_its_own_content_first(client, portal_home, phuxuan_ho
     standard_page(portal_home, "Lịch tiếp công dân của thành phố")
     standard_page(phuxuan_home, "Lịch tiếp công dân của phường")
     on_ward = client.get("/tim-kiem/", {"q": "lich tiep cong dan", "loai": "trang"}, **PHUXUAN)
-    titles = [str(hit["title"]) for hit in on_ward.context["groups"][0].shown]
+    titles = [str(hit["title"]) for hit in group(on_ward, "trang").shown]
     assert [t.endswith("phường") for t in titles] == [True, False]
 
 
@@ -96,7 +97,7 @@ def test_results_can_be_limited_to_one_unit(client, hue, portal_home, phuxuan_ho
     standard_page(portal_home, "Thông báo lịch cắt điện thành phố")
     standard_page(phuxuan_home, "Thông báo lịch cắt điện phường")
     response = client.get("/tim-kiem/", {"q": "cat dien", "don_vi": "phuxuan"}, **PORTAL)
-    pages = response.context["groups"][0]
+    pages = group(response, "trang")
     assert pages.hits.count() == 1
     assert str(pages.shown[0]["title"]).endswith("phường")
     assert pages.shown[0]["unit"].code == "phuxuan"
@@ -108,9 +109,9 @@ def test_results_are_filtered_by_type_and_paginated(client, portal_home, phuxuan
     PersonFactory(unit=phuxuan, full_name="Nguyễn Văn Bản")
     first = client.get("/tim-kiem/", {"q": "van ban", "loai": "trang"}, **PORTAL)
     second = client.get("/tim-kiem/", {"q": "van ban", "loai": "trang", "trang": 2}, **PORTAL)
-    assert len(first.context["groups"][0].shown) == 20
-    assert len(second.context["groups"][0].shown) == 3
-    assert all(not group.shown for group in first.context["groups"][1:])
+    assert len(group(first, "trang").shown) == 20
+    assert len(group(second, "trang").shown) == 3
+    assert all(not g.shown for g in first.context["groups"] if g.type.key != "trang")
     assert "trang=2" in first.content.decode()
 
 
@@ -118,7 +119,7 @@ def test_the_overview_shows_a_few_of_each_type_with_a_link_to_all(client, portal
     for n in range(7):
         standard_page(portal_home, f"Thông cáo báo chí {n}")
     response = client.get("/tim-kiem/", {"q": "thong cao"}, **PORTAL)
-    assert len(response.context["groups"][0].shown) == 5
+    assert len(group(response, "trang").shown) == 5
     assert "Xem tất cả 7 kết quả" in response.content.decode()
 
 

@@ -8,6 +8,7 @@ from wagtail.models import PageLogEntry
 
 from intranet.moderation import services
 from intranet.moderation.models import ModerationItem, Step
+from intranet.moderation.templatetags.moderation_tags import vn_name
 from intranet.notifications.models import Notification, OutgoingEmail
 from portal.news.models import ArticlePage
 from tests.factories.moderation import submitted
@@ -86,7 +87,7 @@ def test_refused_item_gets_a_signed_document_and_a_letter_with_the_reason(client
     client.force_login(phuxuan.leader)
     document = client.get(f"/kiem-duyet/{item.pk}/van-ban/")
     assert "VĂN BẢN KHÔNG ĐỒNG Ý CHO ĐĂNG TIN, BÀI, ẢNH" in document.text
-    assert phuxuan.leader.get_full_name() in document.text and "In văn bản" in document.text
+    assert vn_name(phuxuan.leader) in document.text and "In văn bản" in document.text
 
 
 def test_the_leader_can_only_assign_a_culture_officer_of_the_unit(client, phuxuan, thuanhoa):
@@ -111,7 +112,7 @@ def test_each_step_shows_its_holders_and_due_moment(client, phuxuan):
     client.force_login(phuxuan.leader)
     page = client.get(f"/kiem-duyet/{item.pk}/").text
     assert "B2. Chuyển lãnh đạo phân công" in page
-    assert phuxuan.officer.get_full_name() in page and phuxuan.officer2.get_full_name() in page
+    assert vn_name(phuxuan.officer) in page and vn_name(phuxuan.officer2) in page
     assert dt.datetime.strftime(item.step_due_at.astimezone(HUE), "%H:%M %d/%m/%Y") in page
 
 
