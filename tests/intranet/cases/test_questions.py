@@ -1,6 +1,7 @@
 """Citizen questions (App. V) walked end to end over HTTP."""
 
 import datetime as dt
+import io
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -262,3 +263,28 @@ def test_the_lookup_is_rate_limited_against_guessing(client, world, settings):
     settings.CASES_LOOKUP_RATE = "3/m"
     statuses = [client.get("/tra-cuu/", {"ma": "HD-2026-ZZZZZ"}, REMOTE_ADDR="10.0.0.7", **HOST).status_code for _ in range(4)]
     assert statuses == [404, 404, 404, 429]
+
+
+def test_a_word_document_and_a_photo_are_accepted_as_attachments(client, world):
+    import zipfile
+
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    submit(client, attachments=[SimpleUploadedFile("don.docx", docx.getvalue()), SimpleUploadedFile("anh.png", png)])
+    assert sorted(CaseAttachment.objects.values_list("mime", flat=True)) == [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/png"]
+
+
+def test_a_citizens_attachment_is_served_only_to_officers_who_see_the_case(client, world):
+    submit(client, attachments=[SimpleUploadedFile("giay-to.pdf", PDF)])
+    case, upload = Case.objects.get(), CaseAttachment.objects.get()
+    url = f"/ho-so/{case.code}/tep/{upload.pk}/"
+    assert client.get(url, **HOST).status_code == 302  # anonymous: to the login page
+    client.force_login(world.health_specialist)
+    assert client.get(url, **HOST).status_code == 404
+    client.force_login(world.board)
+    response = client.get(url, **HOST)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
