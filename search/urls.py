@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("tim-kiem/", views.search, name="search"),
+    path("ngon-ngu/<str:language_code>/", views.language_home, name="language_home"),
+]

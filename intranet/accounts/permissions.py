@@ -76,6 +76,198 @@ def members_with_role(unit: Unit, *roles: Iterable[str]):
     return User.objects.filter(memberships__unit=unit, memberships__role__in=roles, is_active=True).distinct()
 
 
+# -- The shared store's channels (issue 5) --------------------------------------------
+# App. I rights are django-guardian object permissions on ``directory.UnitDirectory``
+# (one per unit, pk = unit id), granted from roles (``intranet.directory.grants``) or
+# by delegation. A grant on the province covers the province and its departments and
+# districts (the portal board's share); a grant on any other unit covers its sub-units.
+
+
+def _directory_grants(user) -> list[tuple[str, str, int]]:
+    """(codename, unit path, unit depth) for every directory grant the user holds, loaded once per user."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_directory_grants", None)
+    if cached is not None:
+        return cached
+    from django.contrib.contenttypes.models import ContentType
+    from guardian.models import GroupObjectPermission, UserObjectPermission
+
+    from intranet.directory.models import UnitDirectory
+
+    content_type = ContentType.objects.get_for_model(UnitDirectory)
+    rows = list(UserObjectPermission.objects.filter(user=user, content_type=content_type).values_list("object_pk", "permission__codename"))
+    rows += list(
+        GroupObjectPermission.objects.filter(group__user=user, content_type=content_type).values_list("object_pk", "permission__codename")
+    )
+    units = {str(pk): (path, depth) for pk, path, depth in Unit.objects.filter(pk__in={int(pk) for pk, _c in rows}).values_list("pk", "path", "depth")}
+    cached = [(codename, *units[pk]) for pk, codename in rows if pk in units]
+    user._directory_grants = cached
+    return cached
+
+
+def has_directory_grant(user, unit: Unit | None, codename: str) -> bool:
+    if unit is None:
+        return False
+    if is_sysadmin(user):
+        return True
+    for granted, path, depth in _directory_grants(user):
+        if granted != codename or not unit.path.startswith(path):
+            continue
+        if depth == 1 and unit.depth > 2:
+            continue  # the province's grant stops at departments and districts
+        return True
+    return False
+
+
+def can_create_unit(user, parent: Unit | None) -> bool:
+    """App. I I.2/II.2/III.2: the portal board founds departments and districts; an agency its sub-units."""
+    if parent is None:
+        return is_sysadmin(user)
+    return has_directory_grant(user, parent, "create_subunit")
+
+
+def can_edit_unit_record(user, unit: Unit) -> bool:
+    """App. I I.3/II.3/III.3: the agency's board, or the unit's own head."""
+    return has_directory_grant(user, unit, "edit_unit")
+
+
+def can_manage_people(user, unit: Unit) -> bool:
+    """App. I IV.1–2: the agency's board (or the sub-unit it delegated to) creates and edits people."""
+    return has_directory_grant(user, unit, "manage_people")
+
+
+def can_end_service(user, unit: Unit) -> bool:
+    """App. I IV.3: transfers, retirements and resignations are done by the agency's board."""
+    return has_directory_grant(user, unit, "end_service")
+
+
+def can_edit_own_contacts(user, person) -> bool:
+    """App. I IV.3: every person corrects their own details (guardian grant on their own record)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or person.user_id != user.pk:
+        return False
+    from guardian.core import ObjectPermissionChecker
+
+    return ObjectPermissionChecker(user).has_perm("change_person", person)
+
+
+def can_manage_boards(user, unit: Unit) -> bool:
+    """App. II: the standing agency's board, leaders and specialists enter its steering boards."""
+    return (
+        is_sysadmin(user)
+        or has_role(user, unit, Role.UNIT_BOARD, Role.LEADER, inherited=True)
+        or has_role(user, unit, Role.SPECIALIST, Role.OFFICE_SPECIALIST, Role.PORTAL_BOARD)
+    )
+
+
+def can_add_speech(user, unit: Unit) -> bool:
+    """App. III: any officer of the unit adds the articles and speeches they drafted."""
+    return is_sysadmin(user) or has_role(user, unit, *Role.values)
+
+
+def can_edit_speech(user, speech) -> bool:
+    return is_sysadmin(user) or speech.owner_id == getattr(user, "pk", None) or can_manage_unit(user, speech.unit)
+
+
+def units_with_directory_grant(user, codename: str) -> QuerySet[Unit]:
+    """The units where ``has_directory_grant`` is true, as one query (admin listings, form choices)."""
+    if is_sysadmin(user):
+        return Unit.objects.all()
+    condition = Q()
+    for granted, path, depth in _directory_grants(user):
+        if granted == codename:
+            condition |= Q(path__startswith=path, depth__lte=2) if depth == 1 else Q(path__startswith=path)
+    return Unit.objects.filter(condition) if condition else Unit.objects.none()
+
+
+# -- Cases (intranet.cases): who sees a case, who may act on its current step --------------------
+def case_visibility_filter(user):
+    """A Q over ``cases.Case``: the cases ``user`` may see.
+
+    People involved (reporter, holder, overseer, handlers, anyone who acted),
+    those who hold the current step's role in the acting unit, and leaders of
+    every unit the case passed through (a leader also leads its sub-units).
+    Costs at most the one membership query; the rest are subqueries.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from intranet.cases.models import CaseParticipant, CaseUnit
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    if is_sysadmin(user):
+        return Q()
+    led = units_with_role(user, Role.LEADER, inherited=True)
+    return (
+        Q(holder=user)
+        | Q(overseer=user)
+        | Q(reporter=user)
+        | Q(main_handler=user)
+        | Exists(CaseParticipant.objects.filter(case=OuterRef("pk"), user=user))
+        | Exists(CaseUnit.objects.filter(case=OuterRef("pk"), unit__in=led))
+        | case_actionable_filter(user)
+    )
+
+
+def case_actionable_filter(user):
+    """A Q over ``cases.Case``: open cases whose current step ``user`` may act on now."""
+    from intranet.cases.kinds import all_kinds
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    condition = Q(holder=user, closed_at__isnull=True)
+    held = {role for _u, _p, role in _memberships(user)}
+    for role in held:
+        steps = Q(pk__in=[])
+        for kind in all_kinds():
+            codes = [step.code for step in kind.steps if role in step.roles and not step.closed]
+            if codes:
+                steps |= Q(kind=kind.code, step__in=codes)
+        condition |= Q(holder__isnull=True, closed_at__isnull=True, unit__in=units_with_role(user, role)) & steps
+    return condition
+
+
+def can_see_case(user, case) -> bool:
+    from intranet.cases.models import Case
+
+    return Case.objects.filter(case_visibility_filter(user), pk=case.pk).exists()
+
+
+def can_act_on_case(user, case) -> bool:
+    """The current step's role, held directly in the acting unit; the named holder only, if there is one."""
+    if case.closed_at is not None or case.unit_id is None:
+        return False
+    if case.holder_id is not None:
+        return case.holder_id == user.pk and has_role(user, case.unit, *case.step_def.roles)
+    return has_role(user, case.unit, *case.step_def.roles)
+
+
+def can_decide_extension(user, case) -> bool:
+    """A leader of the acting unit (or above) approves a longer deadline."""
+    return case.unit is not None and has_role(user, case.unit, Role.LEADER, inherited=True)
+
+
+def can_post_press_digest(user, province: Unit) -> bool:
+    return is_sysadmin(user) or has_role(user, province, Role.PORTAL_BOARD)
+
+
+def can_pick_press_items(user, province: Unit, office: Unit | None) -> bool:
+    """App. IV 2.a: province leaders and the province office's leaders pick items that need action."""
+    return has_role(user, province, Role.LEADER) or (office is not None and has_role(user, office, Role.LEADER))
+
+
+def units_entering_voter_opinions(user) -> QuerySet[Unit]:
+    """App. VI 1: the office staff (and leaders) of a level enter their council's summary."""
+    return units_with_role(user, Role.OFFICE_SPECIALIST, Role.SPECIALIST, Role.LEADER)
+
+
+def units_on_dashboard(user) -> QuerySet[Unit]:
+    """Leaders see their unit and its sub-units; the sysadmin sees every unit."""
+    if is_sysadmin(user):
+        return Unit.objects.all()
+    return units_with_role(user, Role.LEADER, inherited=True)
+
+
 # -- work programs and reports (App. VII) -------------------------------------------------
 def can_report_for_unit(user, unit: Unit) -> bool:
     """Register the unit's work program and report its results (its leaders and specialists)."""

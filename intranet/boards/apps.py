@@ -6,3 +6,6 @@ class BoardsConfig(AppConfig):
     name = "intranet.boards"
     label = "boards"
     verbose_name = _("Ban chỉ đạo")
+
+    def ready(self):
+        from . import signals  # noqa: F401

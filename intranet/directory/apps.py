@@ -6,3 +6,6 @@ class DirectoryConfig(AppConfig):
     name = "intranet.directory"
     label = "directory"
     verbose_name = _("Danh bạ")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,6 +1,16 @@
+import datetime as dt
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
+
+from intranet.workdays import calendar
+
+# App. I: every change to the directory is due within 2 working days of the event.
+UPDATE_DAYS = 2
 
 
 class PersonQuerySet(models.QuerySet):
@@ -8,7 +18,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(status=Person.Status.WORKING)
 
 
-class Person(models.Model):
+class Person(RevisionMixin, models.Model):
     """An officer in the directory (App. I). Birth date, home address, civil-servant
     code and ID photo are personal data: never on a public page, feed, search
     result or anonymous API."""
@@ -47,8 +57,33 @@ class Person(models.Model):
     duties = models.TextField(_("nhiệm vụ được giao"), blank=True)
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=100)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.WORKING)
+    # The store knows a person by this key on every server (a district's ids are not the province's).
+    store_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    event_date = models.DateField(
+        _("ngày phát sinh thay đổi"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày có quyết định tuyển dụng, điều động, bổ nhiệm… Cập nhật chậm quá 2 ngày làm việc sẽ bị ghi nhận trễ hạn."),
+    )
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True, null=True)
 
     objects = PersonQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("unit"), FieldPanel("full_name"), FieldPanel("gender"), FieldPanel("birth_date"), FieldPanel("hide_birthday")],
+            heading=_("Thông tin cơ bản"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("office_phone"), FieldPanel("mobile_phone"), FieldPanel("fax"), FieldPanel("email"), FieldPanel("home_address")],
+            heading=_("Liên hệ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("position"), FieldPanel("position_en"), FieldPanel("duties"), FieldPanel("civil_servant_code"), FieldPanel("id_photo")],
+            heading=_("Công tác"),
+        ),
+        MultiFieldPanel([FieldPanel("sort_order"), FieldPanel("event_date")], heading=_("Cập nhật")),
+    ]
 
     class Meta:
         ordering = ["sort_order", "full_name"]
@@ -58,3 +93,101 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    # -- the store ----------------------------------------------------------
+    store_channel = "people"
+
+    @property
+    def store_record_id(self) -> str:
+        return str(self.store_key)
+
+    def store_payload(self) -> dict:
+        """Everything the provincial store keeps; ``store.channels`` decides what the public sees."""
+        return {
+            "full_name": self.full_name,
+            "position": self.position,
+            "position_en": self.position_en,
+            "office_phone": self.office_phone,
+            "email": self.email,
+            "unit": self.unit.code,
+            "unit_name": self.unit.name,
+            "status": self.status,
+            "gender": self.gender,
+            "fax": self.fax,
+            "duties": self.duties,
+            # Personal data: officers only.
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "home_address": self.home_address,
+            "mobile_phone": self.mobile_phone,
+            "civil_servant_code": self.civil_servant_code,
+        }
+
+
+class UnitDirectory(models.Model):
+    """Holds the object permissions (django-guardian) over one unit's part of the directory.
+
+    App. I: the portal board creates departments and districts; an agency's
+    board creates its sub-units and people and may delegate that to a
+    sub-unit; a head edits their own unit; transfers and retirements are done
+    by the agency board. A permission held on a unit covers its sub-units.
+    """
+
+    unit = models.OneToOneField("units.Unit", primary_key=True, on_delete=models.CASCADE, related_name="directory")
+
+    class Meta:
+        default_permissions = ()
+        permissions = [
+            ("create_subunit", _("Tạo đơn vị trực thuộc")),
+            ("edit_unit", _("Hiệu chỉnh thông tin đơn vị")),
+            ("manage_people", _("Tạo và hiệu chỉnh thông tin cán bộ")),
+            ("end_service", _("Điều chuyển, nghỉ hưu, thôi việc")),
+        ]
+        verbose_name = _("quyền danh bạ của đơn vị")
+
+    def __str__(self):
+        return str(self.unit_id)
+
+
+class DirectoryChange(models.Model):
+    """One recorded change to the directory with its event date, so late updates show as late."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Tạo mới")
+        UPDATED = "updated", _("Hiệu chỉnh")
+        TRANSFERRED = "transferred", _("Điều chuyển công tác")
+        RETIRED = "retired", _("Nghỉ hưu")
+        RESIGNED = "resigned", _("Thôi việc")
+        UNIT_UPDATED = "unit_updated", _("Hiệu chỉnh đơn vị")
+
+    person = models.ForeignKey(Person, verbose_name=_("cán bộ"), null=True, blank=True, on_delete=models.CASCADE, related_name="changes")
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="directory_changes")
+    kind = models.CharField(_("loại thay đổi"), max_length=20, choices=Kind.choices)
+    event_date = models.DateField(_("ngày phát sinh"))
+    due_at = models.DateTimeField(_("hạn cập nhật"))
+    recorded_at = models.DateTimeField(_("thời điểm cập nhật"), auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = _("lịch sử cập nhật danh bạ")
+        verbose_name_plural = _("lịch sử cập nhật danh bạ")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.person or self.unit}"
+
+    @staticmethod
+    def due_for(event_date: dt.date) -> dt.datetime:
+        # Counted from the office hours after the event day (working days only).
+        return calendar.due(dt.datetime.combine(event_date, dt.time(23, 59), calendar.LOCAL_TZ), UPDATE_DAYS)
+
+    @property
+    def timeliness(self) -> str:
+        return calendar.status(self.due_at, self.recorded_at)
+
+    @property
+    def is_late(self) -> bool:
+        return self.timeliness == calendar.Status.LATE
+
+    def get_timeliness_display(self) -> str:
+        return str(calendar.Status.LABELS[self.timeliness])

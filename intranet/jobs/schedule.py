@@ -25,9 +25,70 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "0", "hour": "7"},
         "Chúc mừng sinh nhật cán bộ (Điều 6.5), mỗi sáng",
     ),
+    # issue 4: QT-07 moderation
+    "moderation-overdue": (
+        "intranet.moderation.tasks.alert_overdue_steps",
+        {"minute": "*/15", "hour": "7-17", "day_of_week": "mon-sat"},
+        "QT-07: báo bước kiểm duyệt quá hạn cho người giữ và lãnh đạo",
+    ),
+    "moderation-weekly-report": (
+        "intranet.moderation.tasks.weekly_reports",
+        {"minute": "0", "hour": "8", "day_of_week": "mon"},
+        "QT-07 B7: biểu tổng hợp đăng tin, bài, ảnh tuần trước",
+    ),
+    "moderation-monthly-report": (
+        "intranet.moderation.tasks.monthly_reports",
+        {"minute": "0", "hour": "8", "day_of_month": "1"},
+        "QT-07 B7: biểu tổng hợp đăng tin, bài, ảnh tháng trước",
+    ),
+    "submission-intake-retry": (
+        "intranet.moderation.tasks.retry_submission_intake",
+        {"minute": "*/10"},
+        "Đưa lại vào kiểm duyệt các tin, bài gửi đến chưa tiếp nhận được",
+    ),
     "program-report-reminders": (
         "intranet.programs.tasks.remind_reports",
         {"minute": "30", "hour": "7"},
         "Nhắc hạn và báo quá hạn báo cáo chương trình công tác (ngày làm việc)",
     ),
 }
+
+# Issue 5: the upward sync to the provincial store. Entries that failed wait out their
+# backoff and are sent again here; nothing is ever dropped.
+SCHEDULE["store-sync-retry"] = (
+    "intranet.store.tasks.retry_pending_task",
+    {"minute": "*"},
+    "Đồng bộ lại các thay đổi chưa gửi được lên kho dữ liệu tỉnh",
+)
+
+# issue 6: the case engine (App. IV–VI, QT-05). The tasks check the working-day calendar themselves,
+# so make-up Saturdays count and holidays are skipped.
+SCHEDULE.update(
+    {
+        "cases-receive-questions": (
+            "intranet.cases.tasks.receive_new_questions",
+            {"minute": "0", "hour": "10,16"},
+            "Đồng bộ câu hỏi của công dân về Văn phòng UBND tỉnh (10:00, 16:00 ngày làm việc)",
+        ),
+        "cases-remind-office-leaders": (
+            "intranet.cases.tasks.remind_office_leaders",
+            {"minute": "30", "hour": "7"},
+            "Nhắc lãnh đạo Văn phòng giao xử lý câu hỏi (07:30 ngày làm việc)",
+        ),
+        "cases-remind-office-leaders-afternoon": (
+            "intranet.cases.tasks.remind_office_leaders",
+            {"minute": "0", "hour": "14"},
+            "Nhắc lãnh đạo Văn phòng giao xử lý câu hỏi (14:00 ngày làm việc)",
+        ),
+        "cases-press-digest-reminder": (
+            "intranet.cases.tasks.remind_press_digest",
+            {"minute": "0", "hour": "11"},
+            "Nhắc đăng điểm tin báo chí nếu chưa có (11:00 ngày làm việc)",
+        ),
+        "cases-overdue-alerts": (
+            "intranet.cases.tasks.alert_overdue_cases",
+            {"minute": "0", "hour": "8"},
+            "Cảnh báo hồ sơ quá hạn cho người xử lý và lãnh đạo (08:00 ngày làm việc)",
+        ),
+    }
+)

@@ -6,3 +6,6 @@ class ModerationConfig(AppConfig):
     name = "intranet.moderation"
     label = "moderation"
     verbose_name = _("Kiểm duyệt tin bài")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,3 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("kiem-duyet/", views.my_items, name="mine"),
+    path("kiem-duyet/bao-cao/", views.summary_report, name="summary"),
+    path("kiem-duyet/mau-dang-ky/", views.registration_form, name="registration"),
+    path("kiem-duyet/<int:pk>/", views.item_detail, name="item"),
+    path("kiem-duyet/<int:pk>/thao-tac/", views.item_action, name="action"),
+    path("kiem-duyet/<int:pk>/van-ban/", views.document, name="document"),
+]

@@ -6,3 +6,6 @@ class SpeechesConfig(AppConfig):
     name = "intranet.speeches"
     label = "speeches"
     verbose_name = _("Bài viết, bài phát biểu")
+
+    def ready(self):
+        from . import signals  # noqa: F401

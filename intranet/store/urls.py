@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "store"
+
+urlpatterns = [
+    path("api/v1/store/receive/", views.receive, name="receive"),
+    path("api/v1/store/<slug:channel>/", views.channel_list, name="channel"),
+]

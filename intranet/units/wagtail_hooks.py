@@ -1,9 +1,15 @@
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
+from intranet.accounts.permissions import is_sysadmin
 from intranet.workdays.models import CalendarDay
 
 from . import admin_views
@@ -11,17 +17,46 @@ from .forms import FoundUnitForm, UnitEditForm
 from .models import Unit
 
 
+class SysadminOnly(BasePermissionPolicy):
+    """The tree's operations (found, rename, split, merge) belong to the system administrator;
+    agencies keep their own units' records through the directory's snippets."""
+
+    def __init__(self, model, forbidden=()):
+        super().__init__(model)
+        self.forbidden = set(forbidden)
+
+    def user_has_permission(self, user, action):
+        return is_sysadmin(user) and action not in self.forbidden
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.model._default_manager.all() if is_sysadmin(user) else self.model._default_manager.none()
+
+
+def sysadmin_required(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_sysadmin(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 class UnitViewSet(ModelViewSet):
     """Đơn vị: the system administrator manages the unit tree here."""
 
     model = Unit
+    copy_view_enabled = False
+    menu_label = _("Cây đơn vị")
     icon = "site"
-    menu_label = _("Đơn vị")
     menu_order = 150
     add_to_admin_menu = True
     add_view_class = admin_views.FoundUnitView
     edit_view_class = admin_views.UnitEditView
-    list_display = ["name", "code", Column("get_kind_display", label=_("Loại")), Column("get_status_display", label=_("Trạng thái")), "hostname"]
+    list_display = ["name", "code", Column("get_kind_display", label=_("Loại")), Column("get_status_display", label=_("Trạng thái")), Column("hostname", label=_("Tên miền"))]
     list_filter = ["kind", "status"]
     search_fields = ["name", "code"]
     ordering = ["path"]
@@ -31,10 +66,15 @@ class UnitViewSet(ModelViewSet):
         return UnitEditForm if for_update else FoundUnitForm
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
+        patterns = super().get_urlpatterns() + [
             path("rename/<int:pk>/", admin_views.rename_view, name="rename"),
             path("merge/<int:pk>/", admin_views.merge_view, name="merge"),
         ]
+        # The directory's snippets share Unit's registered permission policy (agencies edit
+        # their own records there); this tree view is the system administrator's alone.
+        for pattern in patterns:
+            pattern.callback = sysadmin_required(pattern.callback)
+        return patterns
 
 
 class CalendarDayViewSet(ModelViewSet):
@@ -46,6 +86,9 @@ class CalendarDayViewSet(ModelViewSet):
     add_to_settings_menu = True
     form_fields = ["date", "kind", "name"]
     list_display = ["date", Column("get_kind_display", label=_("Loại")), "name"]
+
+
+register_permission_policy(CalendarDay, SysadminOnly(CalendarDay))
 
 
 @hooks.register("register_admin_viewset")

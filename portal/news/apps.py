@@ -6,3 +6,6 @@ class NewsConfig(AppConfig):
     name = "portal.news"
     label = "news"
     verbose_name = _("Tin tức")
+
+    def ready(self):
+        from . import page_cache, signals  # noqa: F401

@@ -1,3 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
-urlpatterns: list = []
+from . import views
+from .feeds import SiteNewsFeed
+
+urlpatterns = [
+    path("rss/", SiteNewsFeed(), name="news-rss"),
+    path("ban-bien-tap/de-xuat-len-cong/", views.offered, name="news-offered"),
+    path("ban-bien-tap/tin/<int:pk>/de-xuat-len-cong/", views.offer_up, name="news-offer-up"),
+    path("ban-bien-tap/tin/<int:pk>/dang-lai/", views.republish, name="news-republish"),
+    # Apps of the public side without a line in portal/urls.py hang here.
+    path("", include("portal.submissions.urls")),
+]

@@ -48,6 +48,9 @@ PROJECT_APPS = [
     "intranet.programs",
     "intranet.jobs",
     "portal.news",
+    "portal.galleries",  # issue 4: photo galleries
+    "portal.pages",  # issue 4: introduction, organisation, legal documents
+    "portal.submissions",  # issue 4: the public /gui-tin-bai/ form
     "search",
 ]
 
@@ -98,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "intranet.units.middleware.CurrentUnitMiddleware",
+    "portal.news.page_cache.AnonymousPageCacheMiddleware",  # issue 4: anonymous pages from the cache
     # Axes last: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -251,6 +255,16 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 # Upward sync: empty means this deployment is the provincial store.
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
+
+# issue 4: how long anonymous visitors get a public page from the cache (0 = off); publishing empties it.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
+# opinions and press items (App. IV–VI); the public question form's limits.
+CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")
+CASES_UPLOAD_MAX_BYTES = env.int("CASES_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+CASES_UPLOAD_MAX_FILES = 3
+CASES_QUESTION_RATE = env.str("CASES_QUESTION_RATE", default="5/h")
+CASES_LOOKUP_RATE = env.str("CASES_LOOKUP_RATE", default="60/m")
 
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "portal.home.views.ratelimited"

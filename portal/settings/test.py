@@ -20,3 +20,5 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_B
 AXES_ENABLED = True
 DEBUG = False
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", ".testserver", f".{PORTAL_DOMAIN}", PORTAL_DOMAIN]  # noqa: F405
+# issue 4: the anonymous page cache would carry pages from one test into the next; its own tests turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -26,7 +26,9 @@ def test_the_admin_lists_units_in_vietnamese(admin_client, tinh):
     unit_with_site(tinh, code="sotc", name="Sở Tài chính")
     response = admin_client.get("/quan-tri/units/")
     assert response.status_code == 200
-    assert "Sở Tài chính" in response.text and "Đơn vị" in response.text
+    assert "Sở Tài chính" in response.text and "Tên miền" in response.text
+    assert admin_client.post(f"/quan-tri/units/delete/{tinh.pk}/").status_code in (302, 403)
+    assert Unit.objects.filter(pk=tinh.pk).exists()
 
 
 def test_founding_a_unit_in_the_admin_gives_it_a_site(admin_client, tinh):

@@ -1,0 +1,112 @@
+"""IT incidents — QT-05/VP "Khắc phục sự cố công nghệ thông tin" (2.5 working days).
+
+B1 an officer reports; B2 IT receives and classifies (Phiếu khắc phục sự cố
+CNTT); B3 surveys and plans with a cost estimate; B4 submits to the chair;
+B5 the chair approves or returns for adjustment; B6 IT and the vendor carry
+it out and test (Phiếu hoàn thành); B7 three-party handover.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from intranet.accounts.models import Role
+
+from . import COMMENT, Action, Kind, Step, register
+
+CODE = "it"
+HALF = Decimal("0.5")
+
+register(
+    Kind(
+        code=CODE,
+        label=_("Sự cố công nghệ thông tin"),
+        prefix="CN",
+        first="classify",
+        days=Decimal("2.5"),
+        hard_days=Decimal("2.5"),
+        clock_starts="classify",
+        clock_stops="repair",
+        forms={
+            "phieu-khac-phuc": (_("Phiếu khắc phục sự cố CNTT"), "classify"),
+            "phieu-hoan-thanh": (_("Phiếu hoàn thành khắc phục sự cố CNTT"), "complete"),
+            "bien-ban-ban-giao": (_("Biên bản bàn giao ba bên"), "handover"),
+        },
+        steps=(
+            Step(
+                "classify",
+                _("B2. Bộ phận CNTT tiếp nhận, phân loại"),
+                roles=(Role.IT_STAFF,),
+                unit="origin",
+                days=HALF,
+                public_label=_("Đã tiếp nhận sự cố"),
+                actions=(
+                    Action("classify", _("Tiếp nhận, phân loại (lập phiếu khắc phục)"), "survey", params=(COMMENT,),
+                           extra=(("category", _("Loại sự cố")), ("severity", _("Mức độ"))), required=("category",),
+                           holder="actor", records="main"),
+                ),
+            ),
+            Step(
+                "survey",
+                _("B3. Khảo sát, lập phương án và dự toán"),
+                roles=(Role.IT_STAFF,),
+                unit="origin",
+                days=HALF,
+                public_label=_("Đang khảo sát, lập phương án"),
+                actions=(
+                    Action("plan", _("Lưu phương án và dự toán"), "submission", params=(COMMENT,),
+                           extra=(("plan", _("Phương án xử lý")), ("cost", _("Dự toán kinh phí (đồng)"))), required=("plan",),
+                           holder="actor"),
+                ),
+            ),
+            Step(
+                "submission",
+                _("B4. Trình Chủ tịch phê duyệt phương án"),
+                roles=(Role.IT_STAFF,),
+                unit="origin",
+                days=HALF,
+                public_label=_("Đang trình phê duyệt"),
+                actions=(Action("submit", _("Trình phê duyệt"), "approval", params=(COMMENT,)),),
+            ),
+            Step(
+                "approval",
+                _("B5. Lãnh đạo phê duyệt phương án"),
+                roles=(Role.LEADER,),
+                unit="origin",
+                days=HALF,
+                public_label=_("Đang trình phê duyệt"),
+                actions=(
+                    Action("approve", _("Phê duyệt phương án"), "repair", params=(COMMENT,), holder="main",
+                           public_label=_("Phương án đã được phê duyệt")),
+                    Action("return", _("Trả lại để điều chỉnh phương án"), "survey", params=(COMMENT,), required=(COMMENT,), holder="main"),
+                ),
+            ),
+            Step(
+                "repair",
+                _("B6. Thực hiện khắc phục, vận hành thử"),
+                roles=(Role.IT_STAFF,),
+                unit="origin",
+                days=HALF,
+                public_label=_("Đang khắc phục sự cố"),
+                actions=(
+                    Action("complete", _("Hoàn thành khắc phục (lập phiếu hoàn thành)"), "handover", params=(COMMENT,),
+                           extra=(("vendor", _("Đơn vị sửa chữa")), ("test_result", _("Kết quả vận hành thử"))), required=("test_result",),
+                           holder="main", public_label=_("Đã khắc phục xong")),
+                ),
+            ),
+            Step(
+                "handover",
+                _("B7. Bàn giao ba bên"),
+                roles=(Role.IT_STAFF,),
+                unit="origin",
+                public_label=_("Đang bàn giao"),
+                actions=(
+                    Action("handover", _("Hoàn tất bàn giao ba bên"), "closed", params=(COMMENT,),
+                           extra=(("receiver", _("Người nhận bàn giao (đơn vị đề nghị)")), ("documents", _("Hóa đơn, chứng từ (nếu có)"))),
+                           required=("receiver",), public_label=_("Đã bàn giao")),
+                ),
+            ),
+            Step("closed", _("Đã hoàn thành"), closed=True, public_label=_("Đã hoàn thành")),
+        ),
+    )
+)

@@ -1,0 +1,26 @@
+"""The desk asks: which QT-07 steps does this user hold? (a constant number of queries)"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from intranet.desk.work import WorkItem
+
+from .services import held_items
+
+
+def open_work(user) -> list[WorkItem]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [
+        WorkItem(
+            kind=_("Kiểm duyệt tin bài"),
+            title=item.title,
+            url=f"/kiem-duyet/{item.pk}/",
+            step=item.get_step_display(),
+            due_at=item.step_due_at,
+            received_at=item.step_started_at,
+            unit_name=item.unit.short_name or item.unit.name,
+        )
+        for item in held_items(user)
+    ]

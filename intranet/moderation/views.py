@@ -1,0 +1,143 @@
+"""The officer side of QT-07: my items, one item with its steps and actions, the document, the reports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from intranet.accounts.models import Role, User
+from intranet.accounts.permissions import has_role, members_with_role, units_with_role
+from intranet.units.models import Unit
+
+from . import reports, services
+from .models import ModerationItem, Step, Verdict
+
+REPORT_ROLES = (Role.CULTURE_OFFICER, Role.IT_STAFF, Role.LEADER)
+
+
+def _item_for(user, pk: int) -> ModerationItem:
+    item = get_object_or_404(ModerationItem.objects.select_related("unit", "assigned_officer", "signed_by", "page"), pk=pk)
+    if not services.may_view(user, item):
+        raise PermissionDenied(_("Bạn không có quyền xem tin, bài của đơn vị này."))
+    return item
+
+
+@login_required
+def my_items(request):
+    """``/kiem-duyet/``: the steps I hold, overdue ones first, and what my units have in moderation."""
+    held = services.held_items(request.user).order_by("step_due_at")
+    overdue = services.overdue_for(request.user)
+    recent = services.visible_items(request.user).select_related("unit").order_by("-received_at")[:30]
+    return render(request, "moderation/my_items.html", {"held": held, "overdue": overdue, "recent": recent, "now": timezone.now()})
+
+
+@login_required
+def item_detail(request, pk: int):
+    item = _item_for(request.user, pk)
+    context = {
+        "item": item,
+        "steps": item.steps.select_related("finished_by"),
+        "holders": services.holders(item),
+        "may_act": services.may_act(request.user, item),
+        "officers": members_with_role(item.unit, Role.CULTURE_OFFICER) if item.step == Step.ASSIGN else [],
+        "verdicts": Verdict.choices,
+        "preview_url": f"/quan-tri/pages/{item.page_id}/view_draft/",
+        "now": timezone.now(),
+        "Step": Step,
+        "Verdict": Verdict,
+    }
+    return render(request, "moderation/item_detail.html", context)
+
+
+@login_required
+@require_POST
+def item_action(request, pk: int):
+    item = _item_for(request.user, pk)
+    data = request.POST
+    action = data.get("action", "")
+    try:
+        if action == "receive":
+            services.confirm_receipt(item, request.user, data.get("comment", ""))
+        elif action == "forward":
+            services.forward(item, request.user, data.get("comment", ""))
+        elif action == "assign":
+            officer = User.objects.filter(pk=data.get("officer") or 0).first()
+            services.assign(item, request.user, officer, data.get("comment", ""))
+        elif action == "recommend":
+            services.recommend(item, request.user, data.get("verdict", ""), data.get("draft_document", ""), data.get("reason", ""))
+        elif action == "decide":
+            services.decide(item, request.user, data.get("verdict", ""), data.get("reason", ""), data.get("document_text", ""))
+        elif action == "publish":
+            go_live = parse_datetime(data.get("go_live_at", "") or "")
+            if go_live is not None and timezone.is_naive(go_live):
+                go_live = timezone.make_aware(go_live)
+            services.publish(item, request.user, go_live)
+        elif action == "send_refusal":
+            services.send_refusal(item, request.user, data.get("letter", ""))
+        else:
+            raise ValidationError(_("Thao tác không hợp lệ."))
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        response = item_detail(request, pk)
+        response.status_code = 400
+        return response
+    messages.success(request, _("Đã ghi nhận: %(step)s.") % {"step": item.get_step_display()})
+    return redirect("moderation:item", pk=item.pk)
+
+
+@login_required
+def document(request, pk: int):
+    """The approval or refusal document (văn bản đồng ý / không đồng ý cho đăng), printable."""
+    item = _item_for(request.user, pk)
+    if not (item.draft_document or item.document_text):
+        raise Http404(_("Tin, bài này chưa có văn bản."))
+    return render(request, "moderation/document.html", {"item": item, "letter": services.refusal_letter(item) if item.decision == Verdict.REFUSE else ""})
+
+
+def _report_unit(request) -> Unit:
+    units = units_with_role(request.user, *REPORT_ROLES)
+    if request.user.is_superuser:
+        units = Unit.objects.with_site()
+    code = request.GET.get("don-vi")
+    unit = units.filter(code=code).first() if code else units.first()
+    if unit is None or not (request.user.is_superuser or has_role(request.user, unit, *REPORT_ROLES)):
+        raise PermissionDenied(_("Bạn không có quyền xem báo cáo kiểm duyệt của đơn vị này."))
+    return unit
+
+
+def _report(request, build, filename: str):
+    unit = _report_unit(request)
+    kind = request.GET.get("ky") if request.GET.get("ky") in (reports.WEEK, reports.MONTH) else reports.WEEK
+    day = parse_date(request.GET.get("ngay", "") or "") or timezone.localdate()
+    report = build(unit, kind, day)
+    fmt = request.GET.get("dinh-dang", "")
+    name = f"{filename}-{unit.code}-{kind}-{report.start:%Y%m%d}"
+    if fmt == "xlsx":
+        response = HttpResponse(reports.to_xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    if fmt == "csv":
+        response = HttpResponse(reports.to_csv(report), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    units = Unit.objects.with_site() if request.user.is_superuser else units_with_role(request.user, *REPORT_ROLES)
+    return render(request, "moderation/report.html", {"report": report, "kind": kind, "day": day, "units": units, "path": request.path})
+
+
+@login_required
+def summary_report(request):
+    return _report(request, reports.summary, "bieu-tong-hop")
+
+
+@login_required
+def registration_form(request):
+    return _report(request, reports.registration, "mau-dang-ky")

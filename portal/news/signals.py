@@ -1,0 +1,13 @@
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from portal.home.models import HomePage
+
+from .services import ensure_sections
+
+
+@receiver(post_save, sender=HomePage)
+def give_new_sites_their_sections(sender, instance, created, raw=False, **kwargs):
+    # A newly founded unit's site answers /tin-tuc/ and /thu-vien-anh/ from its first day.
+    if created and not raw:
+        ensure_sections(instance)

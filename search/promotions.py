@@ -1,0 +1,43 @@
+"""Editors' picks (Wagtail's promoted search results), matched whatever the accents.
+
+Editors promote pages for a query in the admin (Tìm kiếm → Promoted search
+results), typing it as they like: "Thủ tục hành chính". Wagtail looks picks up
+by the exact normalised string, so a visitor typing "thu tuc hanh chinh" would
+miss them; here both sides are folded. Picks are few, so all promoted query
+strings are read in one query and compared in Python.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import HttpRequest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
+
+from .folding import fold_words
+
+
+def for_query(query: str, request: HttpRequest) -> list[dict]:
+    folded = fold_words(query)
+    promoted = Query.objects.filter(editors_picks__isnull=False).values_list("pk", "query_string").distinct()
+    query_ids = [pk for pk, text in promoted if fold_words(text) == folded]
+    if not query_ids:
+        return []
+    visible = Page.objects.live().public().values("pk")
+    # A promoted page that is unpublished or private since is not shown.
+    picks = SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__in=visible), query_id__in=query_ids)
+    picks = picks.select_related("page")
+    rows = []
+    for pick in picks.order_by("sort_order", "pk"):
+        if pick.page_id:
+            rows.append({"title": pick.page.title, "url": pick.page.get_url(request), "description": pick.description})
+        elif pick.external_link_url:
+            rows.append({"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url, "description": pick.description})
+    return rows
+
+
+def record_hit(query: str) -> None:
+    """Count the query for the editors' "popular searches" report (as typed, normalised)."""
+    if fold_words(query):
+        Query.get(query[:MAX_QUERY_STRING_LENGTH]).add_hit()

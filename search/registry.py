@@ -1,0 +1,159 @@
+"""What the search page searches: one entry per type of content.
+
+Each entry says which objects a visitor may see (``public``), how to keep those
+of one unit and its sub-units (``in_unit``), and how to show a hit (title, text,
+link, owning unit). Adding a type — news articles, answered questions, steering
+boards — is one ``SearchType`` appended to ``TYPES``; the page, its tabs, counts,
+per-unit ordering and tests pick it up from here.
+
+``public`` must return only what an anonymous visitor may see: the same
+querysets feed results *and* counts. Filters may use any ORM lookup on the
+database backends; on Elasticsearch they must be FilterFields of the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Model, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from intranet.directory.models import Person
+from intranet.units.models import Unit
+from portal.news.models import ArticlePage
+from portal.pages.models import LegalDocumentPage
+
+
+@dataclass(frozen=True)
+class SearchType:
+    key: str  # in the URL: /tim-kiem/?loai=<key>
+    label: str
+    public: Callable[[HttpRequest], QuerySet]
+    in_unit: Callable[[QuerySet, Unit], QuerySet]
+    url: Callable[[Model, HttpRequest], str]
+    unit_of: Callable[[Model, SiteUnits], Unit | None]
+    title: Callable[[Model], str] = str
+    text: Callable[[Model], str] = field(default=lambda obj: "")
+
+
+class SiteUnits:
+    """Which unit's site a page lives on, from one query for the whole result page."""
+
+    def __init__(self):
+        self._roots: list[tuple[str, Unit]] | None = None
+
+    def for_path(self, path: str) -> Unit | None:
+        if self._roots is None:
+            units = Unit.objects.filter(site__isnull=False).select_related("site__root_page")
+            by_key = {unit.site.root_page.translation_key: unit for unit in units}
+            # A site's home exists once per locale: the English home is a sibling tree.
+            roots = Page.objects.filter(translation_key__in=by_key).values_list("path", "translation_key")
+            self._roots = sorted(((path, by_key[key]) for path, key in roots), key=lambda pair: -len(pair[0]))
+        return next((unit for root, unit in self._roots if path.startswith(root)), None)
+
+
+def _site_url(unit: Unit | None) -> str:
+    if unit is not None and unit.site_id:
+        return unit.site.root_url + "/"
+    return "/danh-ba/"
+
+
+def _summary(text: str, words: int = 40) -> str:
+    return Truncator(strip_tags(text or "")).words(words)
+
+
+def _pages(request: HttpRequest) -> QuerySet:
+    # Published, outside private sections, not the tree's root; every locale (English pages too).
+    # Types listed on their own below are left to their own entries.
+    return Page.objects.live().public().filter(depth__gt=1).not_type(ArticlePage, LegalDocumentPage).select_related("locale")
+
+
+def _articles(request: HttpRequest) -> QuerySet:
+    # published() also drops secret articles (state secrets are never shown, even if mis-published).
+    return ArticlePage.objects.published().public().select_related("locale", "unit__site")
+
+
+def _legal_documents(request: HttpRequest) -> QuerySet:
+    return LegalDocumentPage.objects.live().public().select_related("locale")
+
+
+def _pages_in_unit(queryset: QuerySet, unit: Unit) -> QuerySet:
+    # The site's home in every locale: an English home is a sibling tree of the Vietnamese one.
+    homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
+    roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
+    if not roots:
+        return queryset.none()
+    condition = Q()
+    for root in roots:
+        condition |= Q(path__startswith=root)
+    return queryset.filter(condition)
+
+
+PAGES = SearchType(
+    key="trang",
+    label=_("Trang thông tin"),
+    public=_pages,
+    in_unit=_pages_in_unit,
+    url=lambda page, request: page.get_url(request) or "#",
+    unit_of=lambda page, sites: sites.for_path(page.path),
+    title=lambda page: page.title,
+    text=lambda page: _summary(page.search_description),
+)
+
+NEWS = SearchType(
+    key="tin-tuc",
+    label=_("Tin tức"),
+    public=_articles,
+    in_unit=_pages_in_unit,
+    url=lambda page, request: page.get_url(request) or "#",
+    unit_of=lambda page, sites: page.unit or sites.for_path(page.path),
+    title=lambda page: page.title,
+    text=lambda page: _summary(page.summary or page.search_description),
+)
+
+LEGAL_DOCUMENTS = SearchType(
+    key="van-ban",
+    label=_("Văn bản"),
+    public=_legal_documents,
+    in_unit=_pages_in_unit,
+    url=lambda page, request: page.get_url(request) or "#",
+    unit_of=lambda page, sites: sites.for_path(page.path),
+    title=lambda page: f"{page.number} – {page.title}",
+    text=lambda page: _summary(page.summary),
+)
+
+UNITS = SearchType(
+    key="don-vi",
+    label=_("Cơ quan, đơn vị"),
+    public=lambda request: Unit.objects.active().select_related("site"),
+    in_unit=lambda queryset, unit: queryset.filter(path__startswith=unit.path),
+    url=lambda unit, request: _site_url(unit),
+    unit_of=lambda unit, sites: unit,
+    title=lambda unit: unit.name,
+    text=lambda unit: " · ".join(part for part in (unit.address, unit.phone) if part),
+)
+
+PEOPLE = SearchType(
+    key="can-bo",
+    label=_("Cán bộ, công chức"),
+    # Public fields only: Person indexes nothing else and the text below shows nothing else.
+    public=lambda request: Person.objects.filter(
+        status=Person.Status.WORKING, unit__status=Unit.Status.ACTIVE
+    ).select_related("unit__site"),
+    in_unit=lambda queryset, unit: queryset.filter(unit__path__startswith=unit.path),
+    url=lambda person, request: _site_url(person.unit),
+    unit_of=lambda person, sites: person.unit,
+    title=lambda person: person.full_name,
+    text=lambda person: " · ".join(part for part in (person.position, person.office_phone, person.email) if part),
+)
+
+TYPES: list[SearchType] = [NEWS, PAGES, LEGAL_DOCUMENTS, UNITS, PEOPLE]
+
+
+def get_type(key: str | None) -> SearchType | None:
+    return next((entry for entry in TYPES if entry.key == key), None)

@@ -1,0 +1,74 @@
+"""IT incidents (QT-05/VP) walked over HTTP, with the printable forms."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from intranet.cases import services
+from intranet.cases.models import Case
+
+from .helpers import HOST, act, fresh, refused
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
+    client.force_login(world.ward_specialist)
+    response = client.post("/ho-so/su-co-cntt/bao-cao/", {"title": "Máy in tầng 2 không in được", "body": "Báo lỗi kẹt giấy liên tục."}, **HOST)
+    case = Case.objects.get(kind="it")
+    assert response.status_code == 302
+    assert (case.step, case.unit, case.reporter) == ("classify", world.ward, world.ward_specialist)
+    # QT-05: 2.5 working days in all, counted from the report.
+    assert case.due_at == services.get_calendar().due(case.created_at, Decimal("2.5"))
+    assert refused(act(client, case, "classify", extra_category="Phần cứng"))
+
+    client.force_login(world.ward_it)
+    assert client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).status_code == 404
+    assert act(client, case, "classify", extra_category="").status_code == 400
+    assert act(client, case, "classify", extra_category="Phần cứng – máy in", extra_severity="Trung bình").status_code == 302
+    slip = client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).content.decode()
+    assert "PHIẾU KHẮC PHỤC SỰ CỐ CNTT" in slip and "Phần cứng – máy in" in slip
+    assert act(client, case, "plan", extra_plan="Thay cụm sấy", extra_cost="1.200.000").status_code == 302
+    assert act(client, case, "submit").status_code == 302
+    assert fresh(case).step == "approval"
+
+    # Only the chair approves; she sends it back once for adjustment.
+    assert refused(act(client, case, "approve"))
+    client.force_login(world.ward_leader)
+    assert act(client, case, "return", comment="Xem lại dự toán").status_code == 302
+    assert (fresh(case).step, fresh(case).holder) == ("survey", world.ward_it)
+    client.force_login(world.ward_it)
+    act(client, case, "plan", extra_plan="Thay cụm sấy (hàng chính hãng)", extra_cost="950.000")
+    act(client, case, "submit")
+    client.force_login(world.ward_leader)
+    assert act(client, case, "approve").status_code == 302
+
+    client.force_login(world.ward_it)
+    assert act(client, case, "complete", extra_vendor="Công ty TNHH Tin học Huế", extra_test_result="In thử 20 trang, đạt").status_code == 302
+    assert fresh(case).done_at is not None
+    assert "In thử 20 trang, đạt" in client.get(f"/ho-so/{case.code}/in/phieu-hoan-thanh/", **HOST).content.decode()
+    assert act(client, case, "handover", extra_receiver="Hoàng Thị Báo Sự Cố", extra_documents="Hóa đơn số 0012").status_code == 302
+    case = fresh(case)
+    assert case.step == "closed" and case.closed_at is not None
+    record = client.get(f"/ho-so/{case.code}/in/bien-ban-ban-giao/", **HOST).content.decode()
+    assert "BIÊN BẢN BÀN GIAO BA BÊN" in record and "Hóa đơn số 0012" in record
+
+    # Another unit's officer never sees it.
+    client.force_login(world.justice_specialist)
+    assert client.get(f"/ho-so/{case.code}/", **HOST).status_code == 404
+    assert client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).status_code == 404
+
+
+def test_half_day_steps_cross_the_lunch_break(world):
+    monday = dt.datetime(2026, 3, 2, 10, 0, tzinfo=services.LOCAL_TZ)
+    case = services.open_case("it", title="Mất mạng", body="Phòng họp mất mạng", origin=world.ward, reporter=world.ward_specialist, now=monday)
+    assert case.step_due_at == dt.datetime(2026, 3, 2, 15, 45, tzinfo=services.LOCAL_TZ)
+    assert case.due_at == dt.datetime(2026, 3, 4, 15, 45, tzinfo=services.LOCAL_TZ)
+
+
+def test_an_officer_without_it_staff_above_gets_a_clear_message(client, world):
+    client.force_login(world.health_specialist)
+    response = client.post("/ho-so/su-co-cntt/bao-cao/", {"title": "Hỏng máy", "body": "Không bật được."}, **HOST)
+    assert response.status_code == 400 and "Chưa có bộ phận CNTT" in response.content.decode()
+    assert not Case.objects.exists()

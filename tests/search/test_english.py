@@ -1,0 +1,85 @@
+"""The English portal: the locale exists, the home is served at /en/, versions link to each other, English is searchable."""
+
+import pytest
+from wagtail.models import Locale
+
+from search.demo import translate_home
+from tests.factories.search import standard_page
+from tests.search.helpers import group
+
+PORTAL = {"HTTP_HOST": "localhost"}
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def english_home(portal_home, english):
+    return translate_home(portal_home.specific, english, "Hue City e-Portal", "<p>Welcome to Hue.</p>")
+
+
+def test_the_english_locale_exists_after_migrations(db):
+    assert Locale.objects.filter(language_code="en").exists()
+
+
+def test_the_portal_home_in_english_is_served_at_en(client, english_home):
+    response = client.get("/en/", **PORTAL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert "Hue City e-Portal" in html and "Welcome to Hue." in html
+
+
+def test_the_vietnamese_home_stays_at_the_root(client, portal_home, english_home):
+    response = client.get("/", **PORTAL)
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.content.decode()
+    assert "Hue City e-Portal" not in response.content.decode()
+
+
+def test_each_language_version_links_to_the_other_with_hreflang(client, portal_home, english_home):
+    vi = client.get("/", **PORTAL).content.decode()
+    en = client.get("/en/", **PORTAL).content.decode()
+    for html in (vi, en):
+        assert '<link rel="alternate" hreflang="vi" href="http://localhost/">' in html
+        assert '<link rel="alternate" hreflang="en" href="http://localhost/en/">' in html
+    assert 'class="language-switcher"' in vi
+    assert '<a href="http://localhost/en/" hreflang="en" lang="en">English</a>' in vi
+
+
+def test_a_page_without_translation_switches_to_the_other_home_without_hreflang(client, portal_home, english_home):
+    page = standard_page(portal_home, "Giới thiệu chung")
+    response = client.get(page.url, **PORTAL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'hreflang="en" href=' not in html.split("</head>")[0]
+    assert '<a href="/ngon-ngu/en/" hreflang="en" lang="en">English</a>' in html
+    assert client.get("/ngon-ngu/en/", **PORTAL)["Location"] == "/en/"
+
+
+def test_without_an_english_home_the_switcher_leads_to_the_vietnamese_one(client, portal_home):
+    response = client.get("/ngon-ngu/en/", **PORTAL)
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_views_that_are_not_pages_offer_the_switcher_too(client, english_home):
+    html = client.get("/tim-kiem/", **PORTAL).content.decode()
+    assert '<a href="/ngon-ngu/en/" hreflang="en" lang="en">English</a>' in html
+    assert client.get("/ngon-ngu/xx/", **PORTAL).status_code == 404
+
+
+def test_english_pages_are_found_by_the_search_and_marked_as_english(client, english_home):
+    response = client.get("/tim-kiem/", {"q": "hue city", "loai": "trang"}, **PORTAL)
+    hits = group(response, "trang").shown
+    assert [str(hit["title"]) for hit in hits] == ["<mark>Hue</mark> <mark>City</mark> e-Portal"]
+    assert hits[0]["language"] == "en"
+    assert hits[0]["url"].endswith("/en/")
+    assert hits[0]["unit"].code == "hue"
+
+
+def test_the_demo_translation_is_idempotent(portal_home, english):
+    first = translate_home(portal_home.specific, english, "Hue City e-Portal", "")
+    second = translate_home(portal_home.specific, english, "Other title", "")
+    assert first.pk == second.pk and second.title == "Hue City e-Portal"

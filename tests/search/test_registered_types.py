@@ -1,0 +1,47 @@
+"""Other apps' content in the one search: news articles and legal documents, each under its own tab."""
+
+import datetime as dt
+
+from portal.pages.models import LegalDocumentIndexPage, LegalDocumentPage
+from tests.factories.news import article
+from tests.search.helpers import group
+
+PORTAL = {"HTTP_HOST": "localhost"}
+PHUXUAN = {"HTTP_HOST": "phuxuan.localhost"}
+
+
+def test_published_articles_are_found_unaccented_and_drafts_and_secrets_are_not(client, hue, phuxuan):
+    article(phuxuan, "Phường Đông Ba ra quân dọn vệ sinh", summary="Đông Ba sạch đẹp.")
+    article(phuxuan, "Đông Ba: kế hoạch chưa công bố", live=False)
+    article(phuxuan, "Đông Ba: tài liệu mật", live=False, is_secret=True)
+    response = client.get("/tim-kiem/", {"q": "dong ba", "loai": "tin-tuc"}, **PORTAL)
+    news = group(response, "tin-tuc")
+    assert news.hits.count() == 1
+    assert str(news.shown[0]["title"]) == "Phường <mark>Đông</mark> <mark>Ba</mark> ra quân dọn vệ sinh"
+    assert news.shown[0]["unit"] == phuxuan
+    assert "mật" not in response.content.decode()
+
+
+def test_articles_are_not_counted_twice_as_pages(client, hue, phuxuan):
+    article(phuxuan, "Hội nghị tổng kết năm")
+    response = client.get("/tim-kiem/", {"q": "tong ket"}, **PORTAL)
+    assert group(response, "tin-tuc").hits.count() == 1
+    assert group(response, "trang").hits.count() == 0
+    assert response.context["total"] == 1
+
+
+def test_a_legal_document_is_found_by_its_number_typed_without_diacritics(client, hue, portal_home):
+    documents = portal_home.add_child(instance=LegalDocumentIndexPage(title="Văn bản"))
+    documents.add_child(
+        instance=LegalDocumentPage(
+            title="Quyết định ban hành quy chế",
+            number="123/QĐ-UBND",
+            issuer="Ủy ban nhân dân thành phố Huế",
+            issued_on=dt.date(2026, 1, 5),
+            summary="Ban hành quy chế phối hợp đấu thầu",
+        )
+    )
+    response = client.get("/tim-kiem/", {"q": "123/qd-ubnd", "loai": "van-ban"}, **PORTAL)
+    documents_found = group(response, "van-ban")
+    assert documents_found.hits.count() == 1
+    assert "<mark>123</mark>/<mark>QĐ</mark>-<mark>UBND</mark>" in str(documents_found.shown[0]["title"])

@@ -1,0 +1,164 @@
+"""/tim-kiem/ as a visitor uses it: folded matching, visibility, hostile input, unit scoping, query counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from intranet.directory.models import Person
+from tests.factories.directory import PersonFactory
+from tests.factories.search import make_private, standard_page
+from tests.factories.units import UnitFactory
+from tests.search.helpers import group
+
+PORTAL = {"HTTP_HOST": "localhost"}
+PHUXUAN = {"HTTP_HOST": "phuxuan.localhost"}
+
+
+def test_an_unaccented_query_finds_pages_units_and_people_with_the_words_marked(client, portal_home, phuxuan):
+    standard_page(portal_home, "Lễ hội Đồng Đà năm 2026", description="Chương trình lễ hội ở Đồng Đà.")
+    PersonFactory(unit=phuxuan, full_name="Lê Thị Đông", position="Phó Chủ tịch")
+    response = client.get("/tim-kiem/", {"q": "dong"}, **PORTAL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Lễ hội <mark>Đồng</mark> Đà năm 2026" in html
+    assert "Lê Thị <mark>Đông</mark>" in html
+    assert "Phó Chủ tịch" in html
+
+
+def test_upper_case_accented_query_finds_the_unit(client, portal_home, phuxuan):
+    response = client.get("/tim-kiem/", {"q": "PHÚ XUÂN", "loai": "don-vi"}, **PORTAL)
+    assert "Phường <mark>Phú</mark> <mark>Xuân</mark>" in response.content.decode()
+
+
+def test_drafts_and_private_pages_never_appear_in_results_or_counts(client, portal_home):
+    standard_page(portal_home, "Kế hoạch tuyển dụng công khai")
+    standard_page(portal_home, "Kế hoạch tuyển dụng bản nháp", live=False)
+    make_private(standard_page(portal_home, "Kế hoạch tuyển dụng nội bộ"))
+    response = client.get("/tim-kiem/", {"q": "ke hoach tuyen dung", "loai": "trang"}, **PORTAL)
+    html = response.content.decode()
+    assert "công khai" in html
+    assert "bản nháp" not in html and "nội bộ" not in html
+    assert response.context["total"] == 1
+
+
+def test_people_are_found_by_public_fields_only_and_private_ones_never_show(client, phuxuan):
+    person = PersonFactory(unit=phuxuan, full_name="Hoàng Văn Bình", civil_servant_code="CC98765", home_address="99 Đường Bí Mật")
+    by_code = client.get("/tim-kiem/", {"q": "CC98765"}, **PORTAL)
+    by_address = client.get("/tim-kiem/", {"q": "duong bi mat"}, **PORTAL)
+    by_name = client.get("/tim-kiem/", {"q": "hoang van binh"}, **PORTAL)
+    assert by_code.context["total"] == 0
+    assert by_address.context["total"] == 0
+    html = by_name.content.decode()
+    assert by_name.context["total"] == 1
+    assert "CC98765" not in html and "99 Đường Bí Mật" not in html and "1985" not in html
+    person.status = Person.Status.RETIRED
+    person.save()
+    assert client.get("/tim-kiem/", {"q": "hoang van binh"}, **PORTAL).context["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"',
+        "'; DROP TABLE wagtailcore_page; --",
+        "<script>alert('x')</script>",
+        "da nang\x00",
+        "NEAR( AND OR NOT *",
+        "đà " * 2000,
+    ],
+)
+def test_empty_long_and_hostile_queries_get_a_normal_escaped_page(client, portal_home, query):
+    standard_page(portal_home, "Đà Nẵng và Huế")
+    response = client.get("/tim-kiem/", {"q": query}, **PORTAL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html or "<script>" not in query
+
+
+def test_a_very_long_query_is_cut_and_the_visitor_told(client, portal_home):
+    response = client.get("/tim-kiem/", {"q": "đà " * 2000}, **PORTAL)
+    assert len(response.context["search_query"]) == 200
+    assert "Từ khóa quá dài" in response.content.decode()
+
+
+def test_a_unit_site_shows_its_own_content_first(client, portal_home, phuxuan_home):
+    standard_page(portal_home, "Lịch tiếp công dân của thành phố")
+    standard_page(phuxuan_home, "Lịch tiếp công dân của phường")
+    on_ward = client.get("/tim-kiem/", {"q": "lich tiep cong dan", "loai": "trang"}, **PHUXUAN)
+    titles = [str(hit["title"]) for hit in group(on_ward, "trang").shown]
+    assert [t.endswith("phường") for t in titles] == [True, False]
+
+
+def test_results_can_be_limited_to_one_unit(client, hue, portal_home, phuxuan_home):
+    standard_page(portal_home, "Thông báo lịch cắt điện thành phố")
+    standard_page(phuxuan_home, "Thông báo lịch cắt điện phường")
+    response = client.get("/tim-kiem/", {"q": "cat dien", "don_vi": "phuxuan"}, **PORTAL)
+    pages = group(response, "trang")
+    assert pages.hits.count() == 1
+    assert str(pages.shown[0]["title"]).endswith("phường")
+    assert pages.shown[0]["unit"].code == "phuxuan"
+
+
+def test_results_are_filtered_by_type_and_paginated(client, portal_home, phuxuan):
+    for n in range(23):
+        standard_page(portal_home, f"Văn bản chỉ đạo số {n}")
+    PersonFactory(unit=phuxuan, full_name="Nguyễn Văn Bản")
+    first = client.get("/tim-kiem/", {"q": "van ban", "loai": "trang"}, **PORTAL)
+    second = client.get("/tim-kiem/", {"q": "van ban", "loai": "trang", "trang": 2}, **PORTAL)
+    assert len(group(first, "trang").shown) == 20
+    assert len(group(second, "trang").shown) == 3
+    assert all(not g.shown for g in first.context["groups"] if g.type.key != "trang")
+    assert "trang=2" in first.content.decode()
+
+
+def test_the_overview_shows_a_few_of_each_type_with_a_link_to_all(client, portal_home):
+    for n in range(7):
+        standard_page(portal_home, f"Thông cáo báo chí {n}")
+    response = client.get("/tim-kiem/", {"q": "thong cao"}, **PORTAL)
+    assert len(group(response, "trang").shown) == 5
+    assert "Xem tất cả 7 kết quả" in response.content.decode()
+
+
+def _queries_for(client, query):
+    # Warm what any page view warms (site root paths in the cache, the query's hit counter).
+    client.get("/tim-kiem/", {"q": query}, **PHUXUAN)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/tim-kiem/", {"q": query}, **PHUXUAN).status_code == 200
+    with CaptureQueriesContext(connection) as captured_type:
+        assert client.get("/tim-kiem/", {"q": query, "loai": "trang"}, **PHUXUAN).status_code == 200
+    return len(captured), len(captured_type)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(client, hue, portal_home, phuxuan_home, phuxuan):
+    def add(n, start):
+        for i in range(start, start + n):
+            standard_page(portal_home if i % 2 else phuxuan_home, f"Báo cáo tuần {i}")
+            PersonFactory(unit=phuxuan, full_name=f"Báo Cáo {i}")
+            UnitFactory(parent=hue, code=f"baocao{i}", name=f"Ban báo cáo {i}", has_site=False)
+
+    add(2, 0)
+    few = _queries_for(client, "bao cao")
+    add(28, 2)
+    many = _queries_for(client, "bao cao")
+    # With many hits the first page fills from the unit's own part alone: one slice fewer, never more.
+    assert many[0] <= few[0] and many[1] <= few[1]
+    assert few[0] <= 40
+
+
+def test_editors_picks_match_whatever_the_accents(client, portal_home):
+    guide = standard_page(portal_home, "Hướng dẫn nộp hồ sơ trực tuyến")
+    SearchPromotion.objects.create(query=Query.get("Thủ tục hành chính"), page=guide, description="Nộp hồ sơ qua mạng")
+    response = client.get("/tim-kiem/", {"q": "thu tuc hanh chinh"}, **PORTAL)
+    assert response.context["promoted"][0]["title"] == "Hướng dẫn nộp hồ sơ trực tuyến"
+    assert "Gợi ý của ban biên tập" in response.content.decode()
+
+
+def test_an_unpublished_promoted_page_is_not_promoted(client, portal_home):
+    guide = standard_page(portal_home, "Hướng dẫn cũ")
+    SearchPromotion.objects.create(query=Query.get("hướng dẫn"), page=guide)
+    guide.unpublish()
+    assert client.get("/tim-kiem/", {"q": "huong dan"}, **PORTAL).context["promoted"] == []
