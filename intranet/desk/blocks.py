@@ -1,18 +1,29 @@
 """The blocks of the personal desk (SPEC §8), each a small function of the user.
 
-Blocks fed by other apps (steering boards, speeches, the press digest) import
-them when they are installed and show an empty state when they are not.
+Blocks fed by other apps use what those apps expose: ``boards.services.boards_of_user``,
+``speeches.services.speeches_of_user``, ``cases.digest.digest_of_day`` and
+``cases.dashboards``; open work comes from every app's ``desk.py`` (see ``work.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.accounts import permissions
+from intranet.accounts.models import Role
+from intranet.boards.models import Board
+from intranet.boards.services import boards_of_user
+from intranet.cases import dashboards
+from intranet.cases.dashboards import Dashboard
+from intranet.cases.digest import digest_of_day
+from intranet.cases.models import PressItem
+from intranet.speeches.models import Speech
+from intranet.speeches.services import speeches_of_user
+from intranet.units.models import Unit
 from intranet.workdays.calendar import get_calendar
 
 from .work import WorkItem, open_work
@@ -52,37 +63,34 @@ def work_with_badges(user, now: dt.datetime | None = None) -> list[DeskItem]:
     return out
 
 
-def optional(module: str, name: str):
-    """``module.name`` if that app provides it, else None (the block then shows its empty state)."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as error:
-        if error.name and module.startswith(error.name):
-            return None
-        raise
+def boards_of(user) -> list[Board]:
+    """The published steering boards I sit on (App. II step 2), from the boards app; one query."""
+    return list(boards_of_user(user))
 
 
-def boards_of(user) -> list | None:
-    source = optional("intranet.boards.services", "boards_of_user")
-    return None if source is None else list(source(user))
+def speeches_of(user, limit: int = 10) -> list[Speech]:
+    """My articles and speeches, drafts included, newest first (App. III), from the speeches app; one query."""
+    return list(speeches_of_user(user)[:limit])
 
 
-def speeches_of(user) -> list | None:
-    source = optional("intranet.speeches.services", "speeches_of_user")
-    return None if source is None else list(source(user))
+def press_digest(user, day: dt.date) -> list[PressItem]:
+    """Today's press digest (App. IV 1): shared with every unit's officers, so the same for everyone signed in."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return digest_of_day(day)
 
 
-# Where the press digest of the day may come from, first match wins (issue 6 owns it).
-PRESS_DIGEST_SOURCES = [
-    ("intranet.cases.digest", "digest_of_day"),
-    ("intranet.cases.services", "press_digest_of_day"),
-    ("intranet.cases.services", "press_digest"),
-]
+@dataclass(frozen=True)
+class UnitBoard:
+    unit: Unit
+    board: Dashboard
 
 
-def press_digest(user, day: dt.date) -> list | None:
-    for module, name in PRESS_DIGEST_SOURCES:
-        source = optional(module, name)
-        if source is not None:
-            return list(source(day))
-    return None
+def leader_dashboards(user, limit: int = 3) -> list[UnitBoard]:
+    """A leader's desk adds the cases dashboard of each unit they lead directly, sub-units included.
+
+    Reuses the cases app's dashboard (three aggregate queries per unit, whatever the number of
+    cases); a leader rarely leads more than one unit, and ``limit`` caps the rest.
+    """
+    units = list(permissions.units_with_role(user, Role.LEADER).active().order_by("path")[:limit])
+    return [UnitBoard(unit, dashboards.build(dashboards.unit_cases(unit), title=unit.name)) for unit in units]

@@ -143,3 +143,13 @@ def retry_pending(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exclude(next_attempt_at__gt=now)
     return sum(deliver(pk) for pk in due.values_list("pk", flat=True))
+
+
+def resend(message: OutgoingEmail) -> OutgoingEmail:
+    """The administrator's "gửi lại": a pending email is tried again now (its backoff is cleared);
+    a sent one is queued again as a new copy, so the history of what left stays intact."""
+    if message.status == OutgoingEmail.Status.PENDING:
+        OutgoingEmail.objects.filter(pk=message.pk, status=OutgoingEmail.Status.PENDING).update(next_attempt_at=None)
+        transaction.on_commit(lambda: _enqueue(message.pk))
+        return message
+    return queue_email(message.to, subject=message.subject, body=message.body, kind=message.kind)

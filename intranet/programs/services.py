@@ -95,7 +95,7 @@ def issue(program: ProvinceProgram, user: User, *, number: str = "") -> Province
 
 @transaction.atomic
 def report_task(task: ProgramTask, user: User, *, progress: str, result: str) -> ProgramTask:
-    if not task.program.is_issued:
+    if not ProvinceProgram.objects.filter(pk=task.program_id, status=ProvinceProgram.Status.ISSUED).exists():
         raise ProgramError(_("Chương trình chưa ban hành."))
     task.progress, task.result = progress, result
     task.reported_at, task.reported_by = timezone.now(), user
