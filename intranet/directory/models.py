@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
+from wagtail.search import index
 
 from intranet.workdays import calendar
 
@@ -18,7 +19,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(status=Person.Status.WORKING)
 
 
-class Person(RevisionMixin, models.Model):
+class Person(index.Indexed, RevisionMixin, models.Model):
     """An officer in the directory (App. I). Birth date, home address, civil-servant
     code and ID photo are personal data: never on a public page, feed, search
     result or anonymous API."""
@@ -91,8 +92,22 @@ class Person(RevisionMixin, models.Model):
         verbose_name_plural = _("cán bộ")
         indexes = [models.Index(fields=["unit", "status"])]
 
+    # Public fields only: birth date, home address, codes and the ID photo never reach the index.
+    search_fields = [
+        index.SearchField("full_name"),
+        index.AutocompleteField("full_name"),
+        index.SearchField("position"),
+        index.SearchField("position_en"),
+        index.FilterField("unit"),
+        index.FilterField("status"),
+    ]
+
     def __str__(self):
         return self.full_name
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.filter(status=cls.Status.WORKING)
 
     # -- the store ----------------------------------------------------------
     store_channel = "people"

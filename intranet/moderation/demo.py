@@ -72,9 +72,10 @@ def load(out) -> None:
     if unit is None or unit.site is None or len(people) < 4:
         out.write("Kiểm duyệt QT-07: bỏ qua (thiếu phường Phú Xuân hoặc tài khoản mẫu)")
         return
+    for site_unit in Unit.objects.with_site().active().select_related("site"):
+        services.attach_to_site(site_unit.site.root_page)  # "submit for moderation" in the admin starts QT-07
     home = unit.site.root_page
     ensure_sections(home)
-    services.attach_to_site(home)
     index = NewsIndexPage.objects.child_of(home).get()
     officer, leader, it, contributor = people["vanhoa_phuxuan"], people["lanhdao_phuxuan"], people["cntt_phuxuan"], people["ctv"]
     now = timezone.now()

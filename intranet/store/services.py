@@ -150,26 +150,31 @@ def deliver_record(channel: str, record_id: str, *, now: dt.datetime | None = No
     delivered = 0
     pending = OutboxEntry.objects.filter(channel=channel, record_id=record_id, status=OutboxEntry.Status.PENDING).order_by("version")
     for entry_id in list(pending.values_list("pk", flat=True)):
-        with transaction.atomic():
-            entry = OutboxEntry.objects.select_for_update().filter(pk=entry_id, status=OutboxEntry.Status.PENDING).first()
-            if entry is None:  # another worker delivered it
-                continue
-            if entry.next_attempt_at and entry.next_attempt_at > now:
-                return delivered  # backing off: keep the order, try the whole record later
-            entry.attempts += 1
-            try:
-                send(entry.envelope())
-            except Exception as error:  # any failure: keep it and try again later, with backoff
-                entry.last_error = f"{type(error).__name__}: {error}"[:2000]
-                entry.next_attempt_at = now + min(dt.timedelta(minutes=2**entry.attempts), MAX_BACKOFF)
-                entry.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-                return delivered
-            entry.status = OutboxEntry.Status.DELIVERED
-            entry.delivered_at = timezone.now()
-            entry.last_error = ""
-            entry.next_attempt_at = None
-            entry.save(update_fields=["attempts", "status", "delivered_at", "last_error", "next_attempt_at"])
-            delivered += 1
+        entry = OutboxEntry.objects.filter(pk=entry_id, status=OutboxEntry.Status.PENDING).first()
+        if entry is None:  # another worker delivered it
+            continue
+        if entry.next_attempt_at and entry.next_attempt_at > now:
+            return delivered  # backing off: keep the order, try the whole record later
+        # No transaction is held across the network: the store's receipts are idempotent on
+        # (unit, record, version), so two workers sending the same entry change nothing twice.
+        try:
+            send(entry.envelope())
+        except Exception as error:  # any failure: keep it and try again later, with backoff
+            attempts = entry.attempts + 1
+            OutboxEntry.objects.filter(pk=entry_id, status=OutboxEntry.Status.PENDING).update(
+                attempts=attempts,
+                last_error=f"{type(error).__name__}: {error}"[:2000],
+                next_attempt_at=now + min(dt.timedelta(minutes=2**attempts), MAX_BACKOFF),
+            )
+            return delivered
+        OutboxEntry.objects.filter(pk=entry_id, status=OutboxEntry.Status.PENDING).update(
+            attempts=entry.attempts + 1,
+            status=OutboxEntry.Status.DELIVERED,
+            delivered_at=timezone.now(),
+            last_error="",
+            next_attempt_at=None,
+        )
+        delivered += 1
     return delivered
 
 

@@ -45,6 +45,10 @@ def sysadmin_required(view):
     return wrapped
 
 
+def never(request, *args, **kwargs):
+    raise PermissionDenied
+
+
 class UnitViewSet(ModelViewSet):
     """Đơn vị: the system administrator manages the unit tree here."""
 
@@ -74,6 +78,8 @@ class UnitViewSet(ModelViewSet):
         # their own records there); this tree view is the system administrator's alone.
         for pattern in patterns:
             pattern.callback = sysadmin_required(pattern.callback)
+            if pattern.name == "delete":
+                pattern.callback = never  # units are dissolved or merged, never deleted: their history stays
         return patterns
 
 

@@ -105,13 +105,14 @@ def _image(title: str, seed: int, unit: Unit):
     )
 
 
-def _child(parent: Page, model, slug: str, **fields):
+def _child(parent: Page, model, slug: str, revision: bool = True, **fields):
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
-    page = model(slug=slug, locale_id=parent.locale_id, live=False, **fields)
+    page = model(slug=slug, locale_id=parent.locale_id, live=not revision, **fields)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    if revision:
+        page.save_revision().publish()
     return model.objects.get(pk=page.pk), True
 
 
@@ -122,19 +123,22 @@ def _article(index: NewsIndexPage, unit: Unit, slug: str, title: str, category: 
         "bảo đảm tiến độ và chất lượng công việc.</p>"
     )
     return _child(
-        index, ArticlePage, slug, title=title, category=category, date=when, summary=f"{title} – {unit.short_name or unit.name}.",
+        index, ArticlePage, slug, revision=False, title=title, category=category, date=when, summary=f"{title} – {unit.short_name or unit.name}.",
         body=body, author=f"Ban biên tập {unit.short_name or unit.name}", image=_image(f"Ảnh minh họa {seed % 14}", seed % 14, unit),
     )
 
 
-def _standing_pages(unit: Unit, home: Page) -> None:
-    _child(home, IntroPage, "gioi-thieu", title="Giới thiệu")
-    _child(home, OrganisationPage, "co-cau-to-chuc", title="Cơ cấu tổ chức")
-    _child(home, StandardPage, "thu-tuc-hanh-chinh", title="Thủ tục hành chính và dữ liệu kinh tế – xã hội",
+def _standing_pages(unit: Unit, home: Page, with_documents: bool) -> None:
+    # Every site gets its standing pages; live without a revision, to keep the demo quick.
+    _child(home, IntroPage, "gioi-thieu", revision=False, title="Giới thiệu")
+    _child(home, OrganisationPage, "co-cau-to-chuc", revision=False, title="Cơ cấu tổ chức")
+    _child(home, StandardPage, "thu-tuc-hanh-chinh", revision=False, title="Thủ tục hành chính và dữ liệu kinh tế – xã hội",
            body='<p><a href="https://dichvucong.gov.vn">Cổng dịch vụ công quốc gia</a></p>'
                 '<p><a href="https://dichvucong.hue.gov.vn">Hệ thống thông tin giải quyết thủ tục hành chính thành phố Huế</a></p>'
                 '<p><a href="https://www.gso.gov.vn">Số liệu kinh tế – xã hội (Tổng cục Thống kê)</a></p>')
-    documents, _created = _child(home, LegalDocumentIndexPage, "van-ban", title="Văn bản pháp luật")
+    documents, _created = _child(home, LegalDocumentIndexPage, "van-ban", revision=False, title="Văn bản pháp luật")
+    if not with_documents:
+        return
     Document = get_document_model()
     for number, (code, title, level, issuer, day) in enumerate([
         ("103/2016/QH13", "Luật Báo chí", LegalDocumentPage.Level.CENTRAL, "Quốc hội", dt.date(2016, 4, 5)),
@@ -196,8 +200,6 @@ def load(out) -> None:
         unit = province if code is None else Unit.objects.filter(code=code).select_related("site").first()
         if unit and unit.site:
             _galleries(unit, unit.site.root_page, names, seed=100 if code is None else 200)
-    for code in [None, "phuxuan", "stp"]:
-        unit = province if code is None else Unit.objects.filter(code=code).select_related("site").first()
-        if unit and unit.site:
-            _standing_pages(unit, unit.site.root_page)
+    for unit in Unit.objects.with_site().active().select_related("site"):
+        _standing_pages(unit, unit.site.root_page, with_documents=unit.is_province or unit.code in ("phuxuan", "stp"))
     out.write(f"Tin, bài: {ArticlePage.objects.filter(live=True).count()} đã đăng; bộ ảnh: {GalleryPage.objects.filter(live=True).count()}")

@@ -142,6 +142,9 @@ else:
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# No object permissions for anonymous visitors: public pages are public by design (and the
+# guardian user it would create clashes with test flushes).
+ANONYMOUS_USER_NAME = None
 
 # Cache: local memory by default, Redis when REDIS_URL is set (shared by every app server).
 REDIS_URL = env.str("REDIS_URL", default="")

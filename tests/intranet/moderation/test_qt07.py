@@ -166,3 +166,19 @@ def test_an_editor_submitting_in_the_admin_enters_qt07_too(phuxuan):
     services.qt07_workflow().start(page, phuxuan.board)
     item = ModerationItem.objects.get(page=page)
     assert item.unit == phuxuan.unit and item.step == Step.RECEIVE and item.submitted_by == phuxuan.board
+
+
+def test_qt07_sends_no_direct_wagtail_emails_only_queued_vietnamese_ones(phuxuan, mailoutbox):
+    from tests.factories.moderation import draft_article
+
+    # Submitted by an officer with an account: Wagtail would mail them on rejection.
+    item = services.receive(draft_article(phuxuan.unit, "Tin không kèm thư tiếng Anh"), submitted_by=phuxuan.board,
+                            submitter_email=phuxuan.board.email)
+    services.confirm_receipt(item, phuxuan.officer)
+    services.forward(item, phuxuan.officer)
+    services.assign(item, phuxuan.leader, phuxuan.officer)
+    services.recommend(item, phuxuan.officer, "refuse", "Không đồng ý", reason="Trùng lặp")
+    services.decide(item, phuxuan.leader, "refuse")
+    services.send_refusal(item, phuxuan.officer)
+    assert mailoutbox == []  # nothing went out behind the queue's back
+    assert OutgoingEmail.objects.filter(subject__startswith="Thông báo không đồng ý").count() == 1

@@ -10,12 +10,12 @@ from intranet.store.models import OutboxEntry, StoreRecord
 from tests.factories import province, unit_with_site
 from tests.factories.directory import PersonFactory
 
-# serialized_rollback: the flush would take Wagtail's root page and locale (made by migrations) with it.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A live server needs committed data; the flush after each test takes Wagtail's basics with it.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def district(live_server, settings):
+def district(live_server, settings, wagtail_basics):
     tinh = province()
     huyen = unit_with_site(tinh, code="phongdien", name="Thị xã Phong Điền", kind="district")
     xa = unit_with_site(huyen, code="phongthu", name="Xã Phong Thu", kind="commune")
