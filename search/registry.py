@@ -23,6 +23,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from intranet.boards.models import Board
+from intranet.cases.models import Case
+from intranet.cases.views import PUBLISHED_KINDS
 from intranet.directory.models import Person
 from intranet.units.models import Unit
 from portal.news.models import ArticlePage
@@ -152,7 +155,30 @@ PEOPLE = SearchType(
     text=lambda person: " · ".join(part for part in (person.position, person.office_phone, person.email) if part),
 )
 
-TYPES: list[SearchType] = [NEWS, PAGES, LEGAL_DOCUMENTS, UNITS, PEOPLE]
+ANSWERS = SearchType(
+    key="hoi-dap",
+    label=_("Hỏi đáp, ý kiến cử tri"),
+    # Published answers only; the public page shows the question and the answer, nothing personal.
+    public=lambda request: Case.objects.published().filter(kind__in=PUBLISHED_KINDS).select_related("agency__site"),
+    in_unit=lambda queryset, unit: queryset.filter(agency__path__startswith=unit.path),
+    url=lambda case, request: f"/hoi-dap/{case.code}/",
+    unit_of=lambda case, sites: case.agency,
+    title=lambda case: case.title,
+    text=lambda case: _summary(case.answer),
+)
+
+BOARDS = SearchType(
+    key="ban-chi-dao",
+    label=_("Ban chỉ đạo"),
+    public=lambda request: Board.objects.filter(live=True).select_related("standing_unit__site"),
+    in_unit=lambda queryset, unit: queryset.filter(standing_unit__path__startswith=unit.path),
+    url=lambda board, request: f"/ban-chi-dao/{board.pk}/",
+    unit_of=lambda board, sites: board.standing_unit,
+    title=lambda board: board.name,
+    text=lambda board: board.decision_number,
+)
+
+TYPES: list[SearchType] = [NEWS, PAGES, LEGAL_DOCUMENTS, ANSWERS, BOARDS, UNITS, PEOPLE]
 
 
 def get_type(key: str | None) -> SearchType | None:

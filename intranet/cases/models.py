@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from intranet.workdays.calendar import Status
 from search.folding import fold
@@ -46,7 +47,7 @@ class CaseQuerySet(models.QuerySet):
         return self.open().filter(Q(due_at__lt=now) | Q(due_at__isnull=True, step_due_at__lt=now))
 
 
-class Case(models.Model):
+class Case(index.Indexed, models.Model):
     class Timeliness(models.TextChoices):
         EARLY = Status.EARLY, Status.LABELS[Status.EARLY]
         ON_TIME = Status.ON_TIME, Status.LABELS[Status.ON_TIME]
@@ -110,6 +111,17 @@ class Case(models.Model):
 
     objects = CaseQuerySet.as_manager()
 
+    # The site-wide search sees published answers only, and only what their public page shows:
+    # never the requester's contact details, internal comments or officers' names.
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("body"),
+        index.SearchField("answer"),
+        index.FilterField("kind"),
+        index.FilterField("published_at"),
+        index.FilterField("agency"),
+    ]
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("hồ sơ, vụ việc")
@@ -132,6 +144,10 @@ class Case(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/ho-so/{self.code}/"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.published()
 
     @property
     def kind_def(self):

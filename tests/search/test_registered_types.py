@@ -45,3 +45,39 @@ def test_a_legal_document_is_found_by_its_number_typed_without_diacritics(client
     documents_found = group(response, "van-ban")
     assert documents_found.hits.count() == 1
     assert "<mark>123</mark>/<mark>QĐ</mark>-<mark>UBND</mark>" in str(documents_found.shown[0]["title"])
+
+
+def test_published_answers_are_found_unaccented_and_open_cases_never(client, hue, phuxuan):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from intranet.cases.models import Case
+
+    answered = Case.objects.create(
+        kind="question", code="HD-2026-AB3CD", title="Thủ tục cấp giấy chứng nhận quyền sử dụng đất",
+        body="Tôi muốn hỏi về đất đai.", answer="Công dân nộp hồ sơ tại bộ phận một cửa.", step="published",
+        agency=phuxuan, requester_name="Trần Thị Riêng", requester_phone="0905123456",
+        published_at=timezone.now() - dt.timedelta(days=1),
+    )
+    Case.objects.create(
+        kind="question", code="HD-2026-ZZ9ZZ", title="Thủ tục đất đai chưa trả lời", body="Đất đai", step="received",
+        agency=phuxuan, requester_name="Lê Văn Kín",
+    )
+    response = client.get("/tim-kiem/", {"q": "dat dai", "loai": "hoi-dap"}, **PORTAL)
+    answers = group(response, "hoi-dap")
+    assert [hit.pk for hit in answers.hits[0:10]] == [answered.pk]
+    page = response.content.decode()
+    assert "/hoi-dap/HD-2026-AB3CD/" in page
+    assert "Trần Thị Riêng" not in page and "0905123456" not in page and "HD-2026-ZZ9ZZ" not in page
+
+
+def test_published_steering_boards_are_found_and_drafts_are_not(client, hue, phuxuan):
+    from tests.factories.boards import BoardFactory
+
+    board = BoardFactory(name="Ban Chỉ đạo phòng, chống thiên tai", standing_unit=phuxuan)
+    BoardFactory(name="Ban Chỉ đạo thiên tai (dự thảo)", standing_unit=phuxuan, live=False)
+    response = client.get("/tim-kiem/", {"q": "thien tai", "loai": "ban-chi-dao"}, **PORTAL)
+    boards = group(response, "ban-chi-dao")
+    assert [hit.pk for hit in boards.hits[0:10]] == [board.pk]
+    assert f"/ban-chi-dao/{board.pk}/" in response.content.decode()
