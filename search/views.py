@@ -70,10 +70,10 @@ def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | Non
     if scope is not None:
         queryset = entry.in_unit(queryset, scope)
     if own is None:
-        return Hits([backend.search(query, queryset)])
+        return Hits([backend.search(query, queryset, operator="and")])
     mine = entry.in_unit(queryset, own)
     others = queryset.exclude(pk__in=mine.values("pk"))
-    return Hits([backend.search(query, mine), backend.search(query, others)])
+    return Hits([backend.search(query, mine, operator="and"), backend.search(query, others, operator="and")])
 
 
 def _present(entry: SearchType, objects: list, request: HttpRequest, terms, sites: SiteUnits) -> list[dict]:

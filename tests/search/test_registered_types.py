@@ -81,3 +81,11 @@ def test_published_steering_boards_are_found_and_drafts_are_not(client, hue, phu
     boards = group(response, "ban-chi-dao")
     assert [hit.pk for hit in boards.hits[0:10]] == [board.pk]
     assert f"/ban-chi-dao/{board.pk}/" in response.content.decode()
+
+
+def test_every_word_of_a_query_must_match(client, hue, phuxuan):
+    article(phuxuan, "Hướng dẫn thủ tục đăng ký khai sinh")
+    article(phuxuan, "Festival Huế thu hút du khách")
+    response = client.get("/tim-kiem/", {"q": "thu tuc", "loai": "tin-tuc"}, **PORTAL)
+    titles = [str(hit.title) for hit in group(response, "tin-tuc").hits[0:10]]
+    assert titles == ["Hướng dẫn thủ tục đăng ký khai sinh"]
