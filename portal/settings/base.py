@@ -177,6 +177,11 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+
+# Reverse proxies in front of the app servers, each appending to X-Forwarded-For
+# (portal/client_ip.py): rate limits and the lockout then see the citizen's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Language and time: Vietnamese first, English for the portal's translated pages.
 LANGUAGE_CODE = "vi"
@@ -271,6 +276,7 @@ CASES_LOOKUP_RATE = env.str("CASES_LOOKUP_RATE", default="60/m")
 
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "portal.home.views.ratelimited"
+RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 
 LOGGING = {
     "version": 1,

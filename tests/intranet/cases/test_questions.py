@@ -265,6 +265,23 @@ def test_the_lookup_is_rate_limited_against_guessing(client, world, settings):
     assert statuses == [404, 404, 404, 429]
 
 
+def test_behind_a_proxy_each_citizen_has_a_rate_limit_of_their_own(client, world, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CASES_LOOKUP_RATE = "2/m"
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def lookup(forwarded):
+        return client.get(
+            "/tra-cuu/", {"ma": "HD-2026-ZZZZZ"}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded, **HOST
+        ).status_code
+
+    assert [lookup("203.0.113.5") for _ in range(3)] == [404, 404, 429]
+    assert lookup("1.2.3.4, 203.0.113.5") == 429  # a forged left part changes nothing
+    assert lookup("198.51.100.7") == 404  # a neighbour behind the same proxy is not blocked
+
+
 def test_a_word_document_and_a_photo_are_accepted_as_attachments(client, world):
     import zipfile
 
