@@ -1,5 +1,5 @@
 """Admin screens for the unit tree: founding through the service, and the operations
-(rename, merge) that the law records with a decision."""
+(rename, split, merge) that the law records with a decision."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 from intranet.accounts.permissions import is_sysadmin
 
 from . import services
-from .forms import MergeForm, RenameForm
+from .forms import MergeForm, RenameForm, SplitForm
 from .models import Unit
 
 
@@ -42,6 +42,7 @@ class UnitEditView(EditView):
         if self.object.is_active and is_sysadmin(self.request.user):
             buttons += [
                 Button(_("Đổi tên"), url=reverse("units:rename", args=[self.object.pk]), icon_name="edit", priority=20),
+                Button(_("Chia tách"), url=reverse("units:split", args=[self.object.pk]), icon_name="list-ul", priority=25),
                 Button(_("Sáp nhập"), url=reverse("units:merge", args=[self.object.pk]), icon_name="arrow-right", priority=30),
             ]
         return buttons
@@ -50,8 +51,8 @@ class UnitEditView(EditView):
 def _operation(request, pk, form_class, title, perform):
     if not is_sysadmin(request.user):
         raise PermissionDenied
-    unit = get_object_or_404(Unit, pk=pk)
-    kwargs = {"unit": unit} if form_class is MergeForm else {}
+    unit = get_object_or_404(Unit.objects.active(), pk=pk)  # a dissolved unit's history stays as it is
+    kwargs = {"unit": unit} if form_class in (MergeForm, SplitForm) else {}
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -80,3 +81,13 @@ def merge_view(request, pk):
         return _("Đã sáp nhập “%(unit)s” vào “%(successor)s”; địa chỉ cũ được chuyển hướng.") % {"unit": unit.name, "successor": successor.name}
 
     return _operation(request, pk, MergeForm, _("Sáp nhập đơn vị"), perform)
+
+
+def split_view(request, pk):
+    def perform(unit, form):
+        created = services.split_unit(
+            unit, into=form.cleaned_data["new_units"], decision=form.decision(request.user), dissolve=form.cleaned_data["dissolve"]
+        )
+        return _("Đã chia tách “%(unit)s” thành: %(names)s.") % {"unit": unit.name, "names": ", ".join(u.name for u in created)}
+
+    return _operation(request, pk, SplitForm, _("Chia tách đơn vị"), perform)

@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import Unit
 from .services import Decision
+from .validators import validate_dns_label
 
 
 class DecisionFields(forms.Form):
@@ -66,3 +67,51 @@ class MergeForm(DecisionFields):
         if successor.path.startswith(self.unit.path):
             raise forms.ValidationError(_("Không thể sáp nhập một đơn vị vào đơn vị trực thuộc của chính nó."))
         return successor
+
+
+class SplitForm(DecisionFields):
+    """Chia tách: new units founded beside this one, one per line as "mã; tên"."""
+
+    new_units = forms.CharField(
+        label=_("Các đơn vị mới"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi dòng một đơn vị: mã; tên. Ví dụ: phuongan; Phường An."),
+    )
+    dissolve = forms.BooleanField(
+        label=_("Giải thể đơn vị cũ sau khi chia tách"), required=False, initial=True,
+    )
+
+    def __init__(self, *args, unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+
+    def clean_new_units(self):
+        rows, errors, codes = [], [], set()
+        lines = [line.strip() for line in self.cleaned_data["new_units"].splitlines() if line.strip()]
+        for number, line in enumerate(lines, start=1):
+            code, separator, name = (part.strip() for part in line.partition(";"))
+            if not separator or not code or not name:
+                errors.append(_("Dòng %(n)s: hãy ghi “mã; tên”.") % {"n": number})
+                continue
+            try:
+                validate_dns_label(code)
+            except forms.ValidationError as error:
+                errors.extend(f"{_('Dòng %(n)s') % {'n': number}}: {message}" for message in error.messages)
+                continue
+            if code in codes or Unit.objects.filter(code=code).exists():
+                errors.append(_("Dòng %(n)s: mã “%(code)s” đã được dùng.") % {"n": number, "code": code})
+                continue
+            codes.add(code)
+            rows.append({"code": code, "name": name, "kind": self.unit.kind, "has_site": self.unit.has_site})
+        if errors:
+            raise forms.ValidationError(errors)
+        return rows
+
+    def clean(self):
+        cleaned = super().clean()
+        rows = cleaned.get("new_units")
+        if self.unit.is_root():
+            raise forms.ValidationError(_("Không thể chia tách cấp tỉnh."))
+        if rows is not None and cleaned.get("dissolve") and len(rows) < 2:
+            self.add_error("new_units", _("Chia tách cần ít nhất hai đơn vị mới, hoặc bỏ chọn giải thể đơn vị cũ."))
+        return cleaned

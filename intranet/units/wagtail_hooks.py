@@ -67,6 +67,7 @@ class UnitViewSet(ModelViewSet):
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns() + [
             path("rename/<int:pk>/", admin_views.rename_view, name="rename"),
+            path("split/<int:pk>/", admin_views.split_view, name="split"),
             path("merge/<int:pk>/", admin_views.merge_view, name="merge"),
         ]
         # The directory's snippets share Unit's registered permission policy (agencies edit

@@ -84,3 +84,56 @@ def test_an_administrator_enters_a_day_off_and_deadlines_move(admin_client):
     response = admin_client.post("/quan-tri/calendar_days/new/", {"date": "2026-06-11", "kind": "off", "name": "Nghỉ bù"})
     assert response.status_code == 302
     assert due(start, 1) == dt.datetime(2026, 6, 12, 8, 0, tzinfo=LOCAL_TZ)
+
+
+def test_splitting_in_the_admin_founds_the_new_units_with_sites_and_records_the_decision(admin_client, tinh):
+    old = unit_with_site(tinh, code="phuongc", name="Phường C", kind=Unit.Kind.COMMUNE)
+    assert "Chia tách" in admin_client.get(f"/quan-tri/units/edit/{old.pk}/").text
+    response = admin_client.post(
+        f"/quan-tri/units/split/{old.pk}/",
+        {"new_units": "phuongc1; Phường C Một\nphuongc2; Phường C Hai", "dissolve": "on",
+         "decision_number": "12/NQ-HĐND", "decision_date": "2026-05-04"},
+    )
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.status == Unit.Status.DISSOLVED
+    created = Unit.objects.filter(code__in=["phuongc1", "phuongc2"]).order_by("code")
+    assert [u.name for u in created] == ["Phường C Một", "Phường C Hai"]
+    assert all(u.get_parent() == tinh and u.kind == Unit.Kind.COMMUNE for u in created)
+    assert Site.objects.filter(hostname="phuongc1.localhost").exists()
+    event = old.events.get(kind=UnitEvent.Kind.SPLIT)
+    assert event.decision_number == "12/NQ-HĐND" and set(event.related_units.all()) == set(created)
+
+
+def test_a_bad_split_is_refused_line_by_line_in_vietnamese_and_nothing_changes(admin_client, tinh):
+    old = unit_with_site(tinh, code="phuongd", name="Phường D", kind=Unit.Kind.COMMUNE)
+    response = admin_client.post(
+        f"/quan-tri/units/split/{old.pk}/",
+        {"new_units": "Phường D Một\nphuongd; Phường D Hai\nPD 3; Phường D Ba", "dissolve": "on",
+         "decision_number": "12/NQ-HĐND", "decision_date": "2026-05-04"},
+    )
+    assert response.status_code == 200
+    assert "Dòng 1: hãy ghi “mã; tên”." in response.text
+    assert "Dòng 2: mã “phuongd” đã được dùng." in response.text
+    assert "Dòng 3" in response.text and "không hợp lệ" in response.text
+    old.refresh_from_db()
+    assert old.status == Unit.Status.ACTIVE and not old.events.filter(kind=UnitEvent.Kind.SPLIT).exists()
+
+    one = admin_client.post(
+        f"/quan-tri/units/split/{old.pk}/",
+        {"new_units": "phuongd1; Phường D Một", "dissolve": "on", "decision_number": "1", "decision_date": "2026-05-04"},
+    )
+    assert "ít nhất hai đơn vị mới" in one.text and not Unit.objects.filter(code="phuongd1").exists()
+
+
+def test_an_editor_cannot_split_a_unit(client, tinh):
+    unit = unit_with_site(tinh, code="phuonge", name="Phường E", kind=Unit.Kind.COMMUNE)
+    editor = UserFactory()
+    grant_role(editor, unit, Role.UNIT_BOARD)
+    client.force_login(editor)
+    response = client.post(
+        f"/quan-tri/units/split/{unit.pk}/",
+        {"new_units": "e1; E1\ne2; E2", "dissolve": "on", "decision_number": "1", "decision_date": "2026-01-01"},
+    )
+    assert response.status_code in (302, 403)
+    assert not Unit.objects.filter(code__in=["e1", "e2"]).exists()
