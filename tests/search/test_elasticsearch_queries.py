@@ -28,14 +28,14 @@ from intranet.cases.models import Case
 from intranet.directory.models import Person
 from intranet.units.models import Unit
 from portal.home.models import HomePage, StandardPage
-from portal.pages.models import LegalDocumentIndexPage, LegalDocumentPage
+from portal.pages.models import LegalDocumentPage
 from search import views
 from search.backends.elasticsearch import FOLDING_ANALYZER, FoldingElasticsearch8SearchBackend
 from search.registry import BOARDS, PEOPLE, TYPES, UNITS
 from tests.factories.boards import BoardFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.news import article
-from tests.factories.search import make_private, standard_page
+from tests.factories.search import legal_document, make_private, standard_page
 from tests.factories.units import UnitFactory, unit_with_site
 
 ELASTICSEARCH = {
@@ -137,16 +137,7 @@ def world(hue, phuxuan, portal_home, phuxuan_home):
     article(phuxuan, "Tin mật chưa đăng", live=False, is_secret=True)
     article(phuxuan, "Tin nháp", live=False)
     for number, home in enumerate([phuxuan_home, portal_home], start=1):
-        documents_index = home.add_child(instance=LegalDocumentIndexPage(title="Văn bản"))
-        documents_index.add_child(
-            instance=LegalDocumentPage(
-                title="Quyết định",
-                number=f"{number}/QĐ-UBND",
-                issuer="Ủy ban nhân dân",
-                issued_on=dt.date(2026, 1, 5),
-                summary="Quy chế",
-            )
-        )
+        legal_document(home, "Quyết định", f"{number}/QĐ-UBND")
 
     PersonFactory(unit=phuxuan, full_name="Người phường")
     PersonFactory(unit=office, full_name="Người phòng")

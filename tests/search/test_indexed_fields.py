@@ -1,13 +1,11 @@
 """Text a visitor sees on a page or a directory entry is text the search finds, typed without diacritics."""
 
-import datetime as dt
-
 from wagtail.models import Locale
 
 from portal.home.models import StandardPage
-from portal.pages.models import LegalDocumentIndexPage, LegalDocumentPage
 from tests.factories.boards import BoardFactory
 from tests.factories.directory import PersonFactory
+from tests.factories.search import legal_document
 from tests.factories.units import UnitFactory
 from tests.search.helpers import group
 
@@ -44,17 +42,13 @@ def test_a_home_pages_introduction_is_searched_in_english_too(client, hue, porta
 
 
 def test_a_legal_document_is_found_by_its_issuer_and_signer(client, portal_home):
-    documents = portal_home.add_child(instance=LegalDocumentIndexPage(title="Văn bản"))
-    documents.add_child(
-        instance=LegalDocumentPage(
-            title="Quyết định phê duyệt quy hoạch",
-            number="45/QĐ-UBND",
-            kind="Quyết định",
-            issuer="Sở Xây dựng",
-            signer="Trần Hữu Thùy",
-            issued_on=dt.date(2026, 3, 2),
-            summary="Phê duyệt quy hoạch chung",
-        )
+    legal_document(
+        portal_home,
+        "Quyết định phê duyệt quy hoạch",
+        "45/QĐ-UBND",
+        kind="Quyết định",
+        issuer="Sở Xây dựng",
+        signer="Trần Hữu Thùy",
     )
     by_issuer = client.get("/tim-kiem/", {"q": "so xay dung", "loai": "van-ban"}, **PORTAL)
     by_signer = client.get("/tim-kiem/", {"q": "TRAN HUU THUY", "loai": "van-ban"}, **PORTAL)
