@@ -1,14 +1,42 @@
 """What the search page searches: one entry per type of content.
 
-Each entry says which objects a visitor may see (``public``), how to keep those
-of one unit and its sub-units (``in_unit``), and how to show a hit (title, text,
+Each entry says which objects a visitor may see (``public``), which belong to
+one unit and its sub-units (``unit_q``), and how to show a hit (title, text,
 link, owning unit). Adding a type — news articles, answered questions, steering
 boards — is one ``SearchType`` appended to ``TYPES``; the page, its tabs, counts,
 per-unit ordering and tests pick it up from here.
 
 ``public`` must return only what an anonymous visitor may see: the same
-querysets feed results *and* counts. Filters may use any ORM lookup on the
-database backends; on Elasticsearch they must be FilterFields of the model.
+querysets feed results *and* counts.
+
+One registry for every backend
+------------------------------
+The database backends (SQLite, PostgreSQL) run the searched queryset's WHERE
+clause in SQL as it is; Elasticsearch translates it into its own filters and
+can only use the model's ``index.FilterField``s — anything else raises
+``FilterFieldError``, and a filter on a page's ``page_ptr``/``pk`` is silently
+dropped. So every filter here is written, once, with lookups both understand:
+
+- plain FilterFields of the model: ``live``, ``depth``, ``content_type`` and
+  ``path`` on pages; ``id`` and ``status`` on units; ``unit`` and ``status`` on
+  people; ``agency``, ``kind`` and ``published_at`` on cases; ``standing_unit``
+  and ``live`` on boards. Wagtail builds ``live()`` and ``public()`` (private
+  sections by path and depth) from the page ones;
+- "in this unit's subtree" is ``<unit FK>__in=<subquery of the subtree's unit
+  ids>`` (``_subtree``), likewise "in an active unit". SQL inlines the
+  subquery; Elasticsearch resolves it when the query is compiled into a
+  ``terms`` filter of unit ids — a province has a few thousand units at most,
+  far below the ``terms`` limit, and nothing about a unit is copied into other
+  documents, so renaming, moving or dissolving a unit never leaves stale
+  filters in the index;
+- pages are never filtered by ``pk`` or ``id``: on a page type Django turns
+  both into ``page_ptr``, which Elasticsearch silently ignores; use ``path``;
+- the visitor's own unit first is ``filter(unit_q)`` then ``exclude(unit_q)``:
+  the same condition negated, never a list of the other hits' pks (which on
+  100k articles would be a huge ``terms`` list).
+
+``tests/search/test_elasticsearch_queries.py`` compiles every type, with and
+without a unit scope and split, into Elasticsearch query bodies.
 """
 
 from __future__ import annotations
@@ -37,11 +65,14 @@ class SearchType:
     key: str  # in the URL: /tim-kiem/?loai=<key>
     label: str
     public: Callable[[HttpRequest], QuerySet]
-    in_unit: Callable[[QuerySet, Unit], QuerySet]
+    unit_q: Callable[[Unit], Q]  # belongs to this unit or one of its sub-units
     url: Callable[[Model, HttpRequest], str]
     unit_of: Callable[[Model, SiteUnits], Unit | None]
     title: Callable[[Model], str] = str
     text: Callable[[Model], str] = field(default=lambda obj: "")
+
+    def in_unit(self, queryset: QuerySet, unit: Unit) -> QuerySet:
+        return queryset.filter(self.unit_q(unit))
 
 
 class SiteUnits:
@@ -85,23 +116,30 @@ def _legal_documents(request: HttpRequest) -> QuerySet:
     return LegalDocumentPage.objects.live().public().select_related("locale")
 
 
-def _pages_in_unit(queryset: QuerySet, unit: Unit) -> QuerySet:
+def _active_units() -> QuerySet:
+    return Unit.objects.active().values("pk")
+
+
+def _subtree(unit: Unit) -> QuerySet:
+    """The ids of the unit and its sub-units, as a subquery (see the module docstring)."""
+    return Unit.objects.filter(path__startswith=unit.path).values("pk")
+
+
+def _pages_in_unit(unit: Unit) -> Q:
     # The site's home in every locale: an English home is a sibling tree of the Vietnamese one.
     homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
     roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
-    if not roots:
-        return queryset.none()
-    condition = Q()
+    condition = Q(path__in=[])  # no site: nothing is the unit's, everything is outside it
     for root in roots:
         condition |= Q(path__startswith=root)
-    return queryset.filter(condition)
+    return condition
 
 
 PAGES = SearchType(
     key="trang",
     label=_("Trang thông tin"),
     public=_pages,
-    in_unit=_pages_in_unit,
+    unit_q=_pages_in_unit,
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: sites.for_path(page.path),
     title=lambda page: page.title,
@@ -112,7 +150,7 @@ NEWS = SearchType(
     key="tin-tuc",
     label=_("Tin tức"),
     public=_articles,
-    in_unit=_pages_in_unit,
+    unit_q=_pages_in_unit,
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: page.unit or sites.for_path(page.path),
     title=lambda page: page.title,
@@ -123,7 +161,7 @@ LEGAL_DOCUMENTS = SearchType(
     key="van-ban",
     label=_("Văn bản"),
     public=_legal_documents,
-    in_unit=_pages_in_unit,
+    unit_q=_pages_in_unit,
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: sites.for_path(page.path),
     title=lambda page: f"{page.number} – {page.title}",
@@ -134,7 +172,7 @@ UNITS = SearchType(
     key="don-vi",
     label=_("Cơ quan, đơn vị"),
     public=lambda request: Unit.objects.active().select_related("site"),
-    in_unit=lambda queryset, unit: queryset.filter(path__startswith=unit.path),
+    unit_q=lambda unit: Q(id__in=_subtree(unit)),
     url=lambda unit, request: _site_url(unit),
     unit_of=lambda unit, sites: unit,
     title=lambda unit: unit.name,
@@ -145,10 +183,10 @@ PEOPLE = SearchType(
     key="can-bo",
     label=_("Cán bộ, công chức"),
     # Public fields only: Person indexes nothing else and the text below shows nothing else.
-    public=lambda request: Person.objects.filter(
-        status=Person.Status.WORKING, unit__status=Unit.Status.ACTIVE
-    ).select_related("unit__site"),
-    in_unit=lambda queryset, unit: queryset.filter(unit__path__startswith=unit.path),
+    public=lambda request: Person.objects.filter(status=Person.Status.WORKING, unit__in=_active_units()).select_related(
+        "unit__site"
+    ),
+    unit_q=lambda unit: Q(unit__in=_subtree(unit)),
     url=lambda person, request: _site_url(person.unit),
     unit_of=lambda person, sites: person.unit,
     title=lambda person: person.full_name,
@@ -160,7 +198,7 @@ ANSWERS = SearchType(
     label=_("Hỏi đáp, ý kiến cử tri"),
     # Published answers only; the public page shows the question and the answer, nothing personal.
     public=lambda request: Case.objects.published().filter(kind__in=PUBLISHED_KINDS).select_related("agency__site"),
-    in_unit=lambda queryset, unit: queryset.filter(agency__path__startswith=unit.path),
+    unit_q=lambda unit: Q(agency__in=_subtree(unit)),
     url=lambda case, request: f"/hoi-dap/{case.code}/",
     unit_of=lambda case, sites: case.agency,
     title=lambda case: case.title,
@@ -171,7 +209,7 @@ BOARDS = SearchType(
     key="ban-chi-dao",
     label=_("Ban chỉ đạo"),
     public=lambda request: Board.objects.filter(live=True).select_related("standing_unit__site"),
-    in_unit=lambda queryset, unit: queryset.filter(standing_unit__path__startswith=unit.path),
+    unit_q=lambda unit: Q(standing_unit__in=_subtree(unit)),
     url=lambda board, request: f"/ban-chi-dao/{board.pk}/",
     unit_of=lambda board, sites: board.standing_unit,
     title=lambda board: board.name,

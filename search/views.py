@@ -71,8 +71,9 @@ def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | Non
         queryset = entry.in_unit(queryset, scope)
     if own is None:
         return Hits([backend.search(query, queryset, operator="and")])
-    mine = entry.in_unit(queryset, own)
-    others = queryset.exclude(pk__in=mine.values("pk"))
+    # The same condition, kept then negated: every backend can express both (see search.registry).
+    condition = entry.unit_q(own)
+    mine, others = queryset.filter(condition), queryset.exclude(condition)
     return Hits([backend.search(query, mine, operator="and"), backend.search(query, others, operator="and")])
 
 

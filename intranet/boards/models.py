@@ -73,6 +73,8 @@ class Board(index.Indexed, DraftStateMixin, RevisionMixin, ClusterableModel):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("decision_number"),
+        index.SearchField("functions"),
+        index.SearchField("assignments"),
         index.FilterField("standing_unit"),
         index.FilterField("live"),
     ]

@@ -101,8 +101,13 @@ class Unit(index.Indexed, MP_Node):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
+        index.SearchField("name_en"),
         index.SearchField("address"),
+        # Public on the unit's introduction page.
+        index.SearchField("introduction"),
+        index.SearchField("functions"),
         index.AutocompleteField("name"),
+        index.FilterField("id"),  # "in this subtree" is id__in=<the subtree's ids> (search.registry)
         index.FilterField("status"),
         index.FilterField("kind"),
     ]

@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from portal.news.models import SecretContentError
 
@@ -29,6 +30,7 @@ class GalleryIndexPage(Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["galleries.GalleryPage"]
     max_count_per_parent = 1
@@ -70,6 +72,7 @@ class GalleryPage(Page):
         InlinePanel("photos", label=_("ảnh")),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("is_secret")]
+    search_fields = Page.search_fields + [index.SearchField("description")]
     parent_page_types = ["galleries.GalleryIndexPage"]
     subpage_types: list[str] = []
 

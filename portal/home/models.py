@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class HomePage(Page):
@@ -19,6 +20,7 @@ class HomePage(Page):
     intro = RichTextField(_("lời giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
 
@@ -48,6 +50,7 @@ class StandardPage(Page):
     body = RichTextField(_("nội dung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
     class Meta:

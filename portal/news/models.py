@@ -81,6 +81,7 @@ class NewsIndexPage(Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
     max_count_per_parent = 1

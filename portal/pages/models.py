@@ -31,6 +31,7 @@ class IntroPage(Page):
     body = RichTextField(_("nội dung bổ sung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]
     max_count_per_parent = 1
@@ -50,6 +51,7 @@ class OrganisationPage(Page):
     body = RichTextField(_("nội dung bổ sung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -82,6 +84,7 @@ class LegalDocumentIndexPage(Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pages.LegalDocumentPage"]
     max_count_per_parent = 1
@@ -126,7 +129,13 @@ class LegalDocumentPage(Page):
         FieldPanel("summary"),
         InlinePanel("attachments", label=_("tệp đính kèm")),
     ]
-    search_fields = Page.search_fields + [index.SearchField("number"), index.SearchField("summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.SearchField("kind"),
+        index.SearchField("issuer"),
+        index.SearchField("signer"),
+    ]
     parent_page_types = ["pages.LegalDocumentIndexPage"]
     subpage_types: list[str] = []
 

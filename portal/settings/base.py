@@ -226,7 +226,8 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env.str("ELASTICSEARCH_INDEX", default="portal"),
+            # Wagtail names each index <prefix><app>_<model>: portal_wagtailcore_page, portal_units_unit…
+            "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX", default="portal") + "_",
             "TIMEOUT": 10,
             "ATOMIC_REBUILD": True,
         }
