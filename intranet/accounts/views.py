@@ -4,7 +4,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .forms import ChangePasswordForm
-from .passwords import password_expired
+from .passwords import password_expired, password_set_by_someone_else
 
 
 class ChangePasswordView(auth_views.PasswordChangeView):
@@ -15,7 +15,8 @@ class ChangePasswordView(auth_views.PasswordChangeView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["expired"] = password_expired(self.request.user)
+        context["given"] = password_set_by_someone_else(self.request.user)
+        context["expired"] = not context["given"] and password_expired(self.request.user)
         context["next"] = self._next()
         return context
 
