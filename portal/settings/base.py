@@ -289,18 +289,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# issue 7 — the desk: Art. 7.5's five shared applications, each a URL and an optional JSON
-# count endpoint answering {"count": N} for ?user=<username> (empty: no count shown).
-DESK_SHARED_APPS = env.json(
-    "DESK_SHARED_APPS",
-    default=[
-        {"key": "chidao", "name": "Theo dõi ý kiến chỉ đạo và văn bản ban hành", "url": "", "count_url": ""},
-        {"key": "motcua", "name": "Theo dõi, xử lý hồ sơ một cửa", "url": "", "count_url": ""},
-        {"key": "giaymoi", "name": "Đăng ký và phát hành giấy mời qua mạng", "url": "", "count_url": ""},
-        {"key": "qlvb", "name": "Quản lý văn bản và điều hành", "url": "", "count_url": ""},
-        {"key": "donthu", "name": "Giải quyết đơn thư, khiếu nại, tố cáo", "url": "", "count_url": ""},
-    ],
-)
+# issue 7 — the desk: how long it waits for a shared application's pending count (the
+# applications themselves are kept by the system administrator in the Wagtail admin).
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
 # App. VII: work-program and regular reports are due this many working days after their period ends.
 PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)
