@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
@@ -12,6 +13,9 @@ from portal.health import HealthView
 
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
+    # One login for everything (the second factor lives there): the admins' own login forms redirect to it.
+    path("quan-tri/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
+    path("django-admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),

@@ -1,6 +1,7 @@
 """One demo account per role of SPEC §1 (listed in README.md), all with DEMO_PASSWORD."""
 
 from django.conf import settings
+from django.utils import timezone
 
 from intranet.directory.models import Person
 from intranet.units.models import Unit
@@ -37,6 +38,10 @@ def load(out) -> None:
             user = User(username=username, first_name=first, last_name=last, email=f"{username}@hue.gov.vn")
             user.set_password(settings.DEMO_PASSWORD)
             user.save()
+        elif user.password_changed_at is None:
+            # An empty date forces a change at the next login; demo accounts open straight away.
+            user.password_changed_at = timezone.now()
+            user.save(update_fields=["password_changed_at"])
         grant_role(user, unit, role, is_head=is_head)
         Person.objects.get_or_create(
             user=user,

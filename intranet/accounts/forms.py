@@ -18,3 +18,14 @@ class ChangePasswordForm(PasswordChangeForm):
         if password and self.user.check_password(password):
             raise forms.ValidationError(self.error_messages["password_reused"], code="password_reused")
         return password
+
+
+class OneTimeCodeForm(forms.Form):
+    """The 6-digit code of the authenticator app (or one of the backup codes)."""
+
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        error_messages={"required": _("Vui lòng nhập mã xác thực.")},
+    )

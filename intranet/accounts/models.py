@@ -1,13 +1,25 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(DjangoUserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        # `createsuperuser`: whoever installs the system types their own password, so it counts
+        # as chosen. ``create_user`` (an import, a script) leaves the date empty: changed at first login.
+        if password:
+            extra_fields.setdefault("password_changed_at", timezone.now())
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
     """A personal account (Art. 9: never shared). Knows when its password last changed."""
 
     password_changed_at = models.DateTimeField(_("đổi mật khẩu lần cuối"), null=True, blank=True)
+
+    objects = UserManager()
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("tài khoản")

@@ -11,14 +11,19 @@ from django.utils import timezone
 def password_expired(user, now: dt.datetime | None = None) -> bool:
     """True when the user must choose a new password before doing anything else.
 
-    An account whose change date is unknown (created outside ``set_password``,
-    e.g. by a single sign-on import) is not forced; every password set through
-    Django records the moment.
+    A password the officer chose records the moment (``User.set_password``). An empty
+    date means somebody else chose it (an administrator in the Wagtail admin, an
+    import): the officer replaces it at the first login.
     """
     if not getattr(user, "is_authenticated", False) or not user.has_usable_password():
         return False
     changed = user.password_changed_at
     if changed is None:
-        return False
+        return True
     now = now or timezone.now()
     return now - changed > dt.timedelta(days=settings.PASSWORD_MAX_AGE_DAYS)
+
+
+def password_set_by_someone_else(user) -> bool:
+    """The password was given to the officer (an administrator, an import), not chosen by them."""
+    return user.has_usable_password() and user.password_changed_at is None

@@ -1,9 +1,10 @@
 """Huế Art. 7.5: the five shared applications, linked from every desk with their pending counts.
 
-Each is configured (settings.DESK_SHARED_APPS) as a URL plus an optional JSON
-count endpoint answering ``{"count": N}`` for the officer named in the query
-string. A system that does not answer in time shows "không kết nối được"; the
-desk never waits on it for long, and asks each system in parallel.
+The system administrator keeps them in the Wagtail admin (``SharedApplication``:
+a URL plus an optional JSON count endpoint answering ``{"count": N}`` for the
+officer named in the query string). A system that does not answer within
+DESK_SHARED_APPS_TIMEOUT shows "không kết nối được"; the desk never waits on it
+for long, and asks each system in parallel. One query reads the list.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+
+from .models import SharedApplication
 
 CACHE_SECONDS = 60
 
@@ -44,32 +47,32 @@ def _fetch_count(count_url: str, username: str) -> int | None:
         return None
 
 
-def _count(config: dict, username: str) -> int | None:
-    key = f"desk:shared-app:{config['key']}:{username}"
+def _count(app: SharedApplication, username: str) -> int | None:
+    key = f"desk:shared-app:{app.pk}:{username}"
     cached = cache.get(key)
     if cached is not None:
         return cached
-    count = _fetch_count(config["count_url"], username)
+    count = _fetch_count(app.count_url, username)
     if count is not None:
         cache.set(key, count, CACHE_SECONDS)
     return count
 
 
 def shared_apps_for(user) -> list[SharedApp]:
-    configs = list(settings.DESK_SHARED_APPS)
-    with_count = [c for c in configs if c.get("count_url")]
-    counts: dict[str, int | None] = {}
+    configured = list(SharedApplication.objects.filter(active=True))
+    with_count = [app for app in configured if app.count_url]
+    counts: dict[int, int | None] = {}
     if with_count:
         with ThreadPoolExecutor(max_workers=len(with_count)) as pool:
-            results = pool.map(lambda c: _count(c, user.get_username()), with_count)
-            counts = {c["key"]: result for c, result in zip(with_count, results, strict=True)}
+            results = pool.map(lambda app: _count(app, user.get_username()), with_count)
+            counts = {app.pk: result for app, result in zip(with_count, results, strict=True)}
     apps = []
-    for config in configs:
-        has_count = config["key"] in counts
-        count = counts.get(config["key"])
+    for app in configured:
+        has_count = app.pk in counts
+        count = counts.get(app.pk)
         apps.append(
             SharedApp(
-                key=config["key"], name=config["name"], url=config.get("url", ""),
+                key=str(app.pk), name=app.name, url=app.url,
                 count=count, reachable=not has_count or count is not None, has_count=has_count,
             )
         )

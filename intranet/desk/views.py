@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from intranet.accounts import permissions
+from intranet.accounts import permissions, two_factor
 from intranet.notifications.birthdays import birthdays_for
 from intranet.notifications.models import Notification
 from intranet.notifications.services import unread_count
@@ -37,6 +37,7 @@ def desk(request):
         "shared_apps": shared_apps_for(user),
         "dashboards": blocks.leader_dashboards(user),
         "today": today,
+        "may_use_two_factor": two_factor.may_enrol(user),
     }
     return render(request, "desk/desk.html", context)
 

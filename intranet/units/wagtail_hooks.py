@@ -6,28 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from intranet.accounts.admin_policies import SysadminOnly
 from intranet.accounts.permissions import is_sysadmin
 from intranet.workdays.models import CalendarDay
 
 from . import admin_views
 from .forms import FoundUnitForm, UnitEditForm
 from .models import Unit
-
-
-class SysadminOnly(BasePermissionPolicy):
-    """Only the system administrator: used for the calendar's days off and make-up days."""
-
-    def user_has_permission(self, user, action):
-        return is_sysadmin(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return self.model._default_manager.all() if is_sysadmin(user) else self.model._default_manager.none()
 
 
 def sysadmin_required(view):

@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "taggit",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_celery_beat",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -96,7 +99,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether this session passed the second factor
     "intranet.accounts.middleware.PasswordAgeMiddleware",  # Art. 9.2: old passwords are changed first
+    "intranet.accounts.middleware.TwoFactorMiddleware",  # Art. 9: administrators' second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -183,6 +188,10 @@ AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
 # (portal/client_ip.py): rate limits and the lockout then see the citizen's address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
+# Art. 9: an optional second factor (an authenticator app, TOTP) for administrators; with this
+# on, superusers and system administrators must enrol before using anything else.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = env.bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", default=False)
+
 # Language and time: Vietnamese first, English for the portal's translated pages.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -214,6 +223,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Cổng thông tin �
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Cổng thông tin điện tử tỉnh")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside the code
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://{PORTAL_DOMAIN}:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "jpg", "png"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -286,18 +296,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# issue 7 — the desk: Art. 7.5's five shared applications, each a URL and an optional JSON
-# count endpoint answering {"count": N} for ?user=<username> (empty: no count shown).
-DESK_SHARED_APPS = env.json(
-    "DESK_SHARED_APPS",
-    default=[
-        {"key": "chidao", "name": "Theo dõi ý kiến chỉ đạo và văn bản ban hành", "url": "", "count_url": ""},
-        {"key": "motcua", "name": "Theo dõi, xử lý hồ sơ một cửa", "url": "", "count_url": ""},
-        {"key": "giaymoi", "name": "Đăng ký và phát hành giấy mời qua mạng", "url": "", "count_url": ""},
-        {"key": "qlvb", "name": "Quản lý văn bản và điều hành", "url": "", "count_url": ""},
-        {"key": "donthu", "name": "Giải quyết đơn thư, khiếu nại, tố cáo", "url": "", "count_url": ""},
-    ],
-)
+# issue 7 — the desk: how long it waits for a shared application's pending count (the
+# applications themselves are kept by the system administrator in the Wagtail admin).
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
 # App. VII: work-program and regular reports are due this many working days after their period ends.
 PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)

@@ -18,6 +18,10 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")  # noqa: F405
 # Lockout is tested explicitly; most tests log in with force_login.
 AXES_ENABLED = True
+# django-otp makes a device wait (1 s, 2 s, …) after a wrong code; tests enter the right code
+# straight after a wrong one. The lockout (axes) still counts every wrong code.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 DEBUG = False
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", ".testserver", f".{PORTAL_DOMAIN}", PORTAL_DOMAIN]  # noqa: F405
 # issue 4: the anonymous page cache would carry pages from one test into the next; its own tests turn it on.

@@ -1,6 +1,7 @@
 """Art. 9: personal accounts, monthly passwords, lockout after repeated failures, no login once gone."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.utils import timezone
@@ -136,3 +137,77 @@ def test_a_retired_person_cannot_log_in(client):
 def test_the_wagtail_admin_sends_anonymous_visitors_to_the_shared_login(client):
     response = client.get("/quan-tri/")
     assert response["Location"].startswith("/dang-nhap/?next=/quan-tri/")
+
+
+def test_an_account_with_no_password_date_changes_its_password_at_the_first_login(client):
+    officer = UserFactory()
+    User.objects.filter(pk=officer.pk).update(password_changed_at=None)
+    _login(client, officer.username)
+    response = client.get("/ban-lam-viec/")
+    assert response["Location"].startswith("/doi-mat-khau/?next=/ban-lam-viec/")
+    assert "Mật khẩu của bạn do quản trị viên cấp" in client.get(response["Location"]).content.decode()
+    client.post("/doi-mat-khau/", {"old_password": PASSWORD, "new_password1": "Hue-Mua-Thu-2026!", "new_password2": "Hue-Mua-Thu-2026!"})
+    assert client.get("/ban-lam-viec/").status_code == 200
+
+
+def _admin_user_form(**fields):
+    return {"username": "nguoimoi", "email": "nguoimoi@example.gov.vn", "first_name": "Minh", "last_name": "Trần Văn",
+            "password1": "Song-Huong-2026!", "password2": "Song-Huong-2026!", **fields}
+
+
+def test_an_account_an_administrator_creates_changes_its_password_at_the_first_login(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post("/quan-tri/users/new/", _admin_user_form())
+    assert response.status_code == 302
+    created = User.objects.get(username="nguoimoi")
+    assert created.password_changed_at is None
+    client.logout()
+    _login(client, "nguoimoi", "Song-Huong-2026!")
+    assert client.get("/ban-lam-viec/")["Location"].startswith("/doi-mat-khau/")
+
+
+def test_a_password_an_administrator_resets_is_changed_at_the_next_login(client):
+    officer = UserFactory()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    form = _admin_user_form(username=officer.username, email=officer.email, is_active="on")
+    response = client.post(f"/quan-tri/users/edit/{officer.pk}/", form)
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert officer.check_password("Song-Huong-2026!") and officer.password_changed_at is None
+
+
+def test_an_administrator_editing_a_name_leaves_the_password_date_alone(client):
+    officer = UserFactory()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    form = _admin_user_form(username=officer.username, email=officer.email, first_name="Mai", password1="", password2="", is_active="on")
+    assert client.post(f"/quan-tri/users/edit/{officer.pk}/", form).status_code == 302
+    officer.refresh_from_db()
+    assert officer.first_name == "Mai" and officer.password_changed_at is not None
+
+
+def test_createsuperuser_chooses_its_own_password_and_is_not_forced(client, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Song-Huong-2026!")
+    call_command("createsuperuser", interactive=False, username="quantri2", email="qt@example.gov.vn", stdout=io.StringIO())
+    _login(client, "quantri2", "Song-Huong-2026!")
+    assert client.get("/ban-lam-viec/").status_code == 200
+
+
+def test_demo_accounts_open_the_desk_without_a_forced_change(client, settings):
+    from intranet.accounts import demo as accounts_demo
+    from intranet.units import demo as units_demo
+
+    units_demo.load(io.StringIO())
+    accounts_demo.load(io.StringIO())
+    User.objects.filter(username="cv_vp").update(password_changed_at=None)  # a database from before the rule
+    accounts_demo.load(io.StringIO())
+    for username in ("cv_stp", "cv_vp"):
+        client.post("/dang-nhap/", {"username": username, "password": settings.DEMO_PASSWORD})
+        assert client.get("/ban-lam-viec/").status_code == 200, username
+
+
+def test_an_imported_account_changes_its_password_at_the_first_login(client):
+    User.objects.create_user("nhap_tu_file", "nhap@example.gov.vn", "Song-Huong-2026!")
+    _login(client, "nhap_tu_file", "Song-Huong-2026!")
+    assert client.get("/ban-lam-viec/")["Location"].startswith("/doi-mat-khau/")
