@@ -17,7 +17,10 @@ def english(db):
 
 @pytest.fixture
 def english_home(portal_home, english):
-    return translate_home(portal_home.specific, english, "Hue City e-Portal", "<p>Welcome to Hue.</p>")
+    home = portal_home.specific
+    home.intro = "<p>Chào mừng đến Huế.</p>"
+    home.save_revision().publish()
+    return translate_home(home, english, "Hue City e-Portal", "Welcome to Hue.")
 
 
 def test_the_english_locale_exists_after_migrations(db):
