@@ -9,11 +9,12 @@ Idempotent: what is already translated is left as it is.
 from __future__ import annotations
 
 from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
 from intranet.directory.models import DirectoryPage, Person
 from intranet.units.models import Unit
+from portal.galleries.models import GalleryIndexPage
 from portal.home.models import HomePage
 from portal.news.models import ArticlePage, NewsIndexPage
 
@@ -92,6 +93,22 @@ def translate_news(home: HomePage, locale: Locale) -> int:
     return ArticlePage.objects.filter(locale=locale, live=True).count()
 
 
+def drop_untranslated_sections(home: HomePage, locale: Locale) -> int:
+    """Earlier demos gave the English home untranslated /tin-tuc/ and /thu-vien-anh/ of its own
+    (the new-site signal); drop them (empty) so that the translated index is the English one."""
+    english_home = home.get_translation_or_none(locale)
+    if english_home is None:
+        return 0
+    translated = Page.objects.child_of(home).values("translation_key")
+    strays = english_home.get_children().exclude(translation_key__in=translated).filter(numchild=0)
+    strays = strays.type(NewsIndexPage, GalleryIndexPage)
+    count = 0
+    for page in strays:
+        page.delete()
+        count += 1
+    return count
+
+
 def translate_directory(home: HomePage, locale: Locale) -> DirectoryPage | None:
     page = DirectoryPage.objects.child_of(home).first()
     return publish_translation(page, locale, ENGLISH_DIRECTORY) if page is not None else None
@@ -121,6 +138,7 @@ def load(out) -> None:
         return
     home = province.site.root_page.specific
     translate_home(home, english, ENGLISH_TITLE, ENGLISH_INTRO)
+    drop_untranslated_sections(home, english)
     articles = translate_news(home, english)
     translate_directory(home, english)
     out.write(f"Tiếng Anh: cổng tại /en/ ({ENGLISH_TITLE}), {articles} tin bài tại /en/news/, danh bạ tại /en/directory/.")
