@@ -35,6 +35,14 @@ def localized_name(unit) -> str:
 
 
 @register.filter
+def localized_short_name(unit) -> str:
+    """For bylines: the English name on English pages (there is no short one), else the short Vietnamese name."""
+    if not unit:
+        return ""
+    return in_language(_current_language(), unit.short_name or unit.name, en=unit.name_en)
+
+
+@register.filter
 def localized_position(person) -> str:
     """An officer's English position on English pages, falling back to the Vietnamese one."""
     return in_language(_current_language(), person.position, en=person.position_en)

@@ -149,3 +149,21 @@ def test_translating_again_changes_nothing(festival, english_index, english):
     second = _in_english(festival, english, title="Another title")
     assert first.pk == second.pk and second.title == "Hue Festival draws visitors"
     assert ArticlePage.objects.filter(locale=english).count() == 1 and NewsIndexPage.objects.filter(locale=english).count() == 1
+
+
+def test_english_news_names_the_unit_in_english(client, hue, festival, english_index, english):
+    type(hue).objects.filter(pk=hue.pk).update(name_en="Hue City")
+    _in_english(festival, english)
+    assert "· Hue City</p>" in client.get("/en/news/", **PORTAL).content.decode()
+    assert "· Hue City</p>" in client.get("/en/news/hue-festival/", **PORTAL).content.decode()
+    assert "· Hue City</p>" not in client.get("/tin-tuc/", **PORTAL).content.decode()
+
+
+def test_editors_edit_the_english_article_in_wagtail_localizes_translation_editor(client, festival, english_index, english):
+    from tests.factories.accounts import UserFactory
+
+    translated = _in_english(festival, english)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(f"/quan-tri/pages/{translated.pk}/edit/", **PORTAL)
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in response.templates]
