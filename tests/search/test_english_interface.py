@@ -6,11 +6,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
 
 from intranet.directory.demo import directory_page
 from portal.news.models import Category
-from search.demo import ENGLISH_DIRECTORY, ENGLISH_NEWS, translate_home
+from search.demo import ENGLISH_DIRECTORY, ENGLISH_NEWS
 from search.translations import publish_translation
 from tests.factories.news import article, news_index
 from tests.search.helpers import group
@@ -31,9 +30,7 @@ def _labels(template: str) -> set[str]:
 
 
 @pytest.fixture
-def english_portal(hue, portal_home):
-    english = Locale.objects.get(language_code="en")
-    translate_home(portal_home.specific, english, "Hue City e-Portal", "")
+def english_portal(hue, portal_home, english_home, english):
     publish_translation(news_index(hue), english, ENGLISH_NEWS)
     festival = article(hue, "Festival Huế thu hút du khách", category=Category.PROVINCE_NEWS, slug="festival-hue")
     publish_translation(festival, english, {"title": "Hue Festival draws visitors", "slug": "hue-festival"})

@@ -3,26 +3,16 @@
 import datetime as dt
 
 import pytest
-from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from portal.news.models import ArticlePage, Category, NewsIndexPage
-from search.demo import ENGLISH_NEWS, translate_home
+from search.demo import ENGLISH_NEWS
 from search.translations import publish_translation
 from tests.factories.news import article, image, news_index
 from tests.factories.units import unit_with_site
+from tests.search.helpers import assert_versions_linked
 
 PORTAL = {"HTTP_HOST": "localhost"}
-
-
-@pytest.fixture
-def english(db):
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
-def english_home(portal_home, english):
-    return translate_home(portal_home.specific, english, "Hue City e-Portal", "")
 
 
 @pytest.fixture
@@ -79,13 +69,7 @@ def test_the_english_article_is_served_under_en_with_its_english_text(client, fe
 
 def test_article_versions_link_to_each_other_with_hreflang_and_the_switcher(client, festival, english_index, english):
     _in_english(festival, english)
-    vi = client.get("/tin-tuc/festival-hue/", **PORTAL).content.decode()
-    en = client.get("/en/news/hue-festival/", **PORTAL).content.decode()
-    for html in (vi, en):
-        assert '<link rel="alternate" hreflang="vi" href="http://localhost/tin-tuc/festival-hue/">' in html
-        assert '<link rel="alternate" hreflang="en" href="http://localhost/en/news/hue-festival/">' in html
-    assert '<a href="http://localhost/en/news/hue-festival/" hreflang="en" lang="en">English</a>' in vi
-    assert '<a href="http://localhost/tin-tuc/festival-hue/" hreflang="vi" lang="vi">Tiếng Việt</a>' in en
+    assert_versions_linked(client, "/tin-tuc/festival-hue/", "/en/news/hue-festival/")
 
 
 def test_the_translation_keeps_unit_category_image_and_date(festival, english_index, english, hue):
