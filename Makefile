@@ -39,4 +39,8 @@ lint: install ## ruff, Django's checks and missing migrations
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-.PHONY: help install migrate demo run test lint
+messages: install ## refresh the English catalogue from the code and compile it (needs gettext; the .mo is committed)
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=bench --ignore=static
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+
+.PHONY: help install migrate demo run test lint messages

@@ -33,7 +33,6 @@ urlpatterns = [
     path("", include("intranet.notifications.urls")),
     path("", include("intranet.programs.urls")),
     path("", include("portal.news.urls")),
-    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
@@ -41,4 +40,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# In the visitor's language: Vietnamese at the root, English under /en/ (the English portal's
+# pages, and its search at /en/tim-kiem/ with an English interface).
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

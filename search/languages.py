@@ -7,6 +7,11 @@ The ``hreflang`` links list the published versions of the page itself; the
 language switcher falls back to the other language's home when the page has no
 translation yet (or the view is not a page), through ``/ngon-ngu/<code>/``,
 which finds that home only when followed, so no page pays a query for it.
+
+The portal's English sections have English slugs (``ENGLISH_SECTIONS``): editors give
+the translated news index the slug ``news`` and the directory page ``directory``
+(the demo does), and the English navigation links there without a query.
+Units' and officers' names come from their own ``*_en`` fields (``in_language``).
 """
 
 from __future__ import annotations
@@ -17,6 +22,20 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Page
+
+# Where each translated section of the portal lives in English (the navigation links here).
+ENGLISH_SECTIONS = {"/": "/en/", "/tin-tuc/": "/en/news/", "/danh-ba/": "/en/directory/"}
+
+
+def section_path(vietnamese_path: str, language_code: str) -> str:
+    if language_code == "en":
+        return ENGLISH_SECTIONS.get(vietnamese_path, vietnamese_path)
+    return vietnamese_path
+
+
+def in_language(language_code: str, vietnamese: str, *, en: str = "") -> str:
+    """The English text on English pages when there is one, else the Vietnamese."""
+    return en if language_code == "en" and en else vietnamese
 
 
 @dataclass(frozen=True)
@@ -39,8 +58,10 @@ def _home_link(request: HttpRequest, language_code: str) -> str:
     return reverse("language_home", args=[language_code])
 
 
-def alternates(request: HttpRequest, page: Page | None, current_language: str) -> list[Alternate]:
+def alternates(request: HttpRequest, page: Page | None, current_language: str, subpath: str = "") -> list[Alternate]:
+    """``subpath``: a routable page's sub-page, the same below each version (``stp/``)."""
     exact = _live_versions(page, request) if page is not None and page.pk else {}
+    exact = {code: url + subpath for code, url in exact.items()}
     rows = []
     for code, name in settings.LANGUAGES:
         url = exact.get(code) or _home_link(request, code)

@@ -6,7 +6,10 @@ import random
 from intranet.store.services import record_changes
 from intranet.units.models import Unit
 
-from .models import Person
+from .models import DirectoryPage, Person
+
+DIRECTORY_TITLE = "Danh bạ tổ chức, hành chính"
+DIRECTORY_INTRO = "<p>Địa chỉ, điện thoại và thư điện tử công vụ của các cơ quan, đơn vị và cán bộ thành phố Huế.</p>"
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn Thất", "Nguyễn Phúc"]
 MIDDLE = {"male": ["Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Thanh"], "female": ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Khánh", "Diệu"]}
@@ -69,3 +72,17 @@ def load(out) -> None:
         {"channel": "people", "record_id": person.store_record_id, "unit": person.unit, "payload": person.store_payload()} for person in new
     )
     out.write(f"Danh bạ: {Person.objects.count()} cán bộ ({len(new)} mới)")
+    province = Unit.objects.filter(depth=1).select_related("site__root_page").first()
+    if province is not None and province.site is not None:
+        directory_page(province.site.root_page)
+
+
+def directory_page(home) -> DirectoryPage:
+    """The portal's /danh-ba/ page (translated into English by the search demo); created once."""
+    existing = DirectoryPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing
+    page = DirectoryPage(title=DIRECTORY_TITLE, slug="danh-ba", intro=DIRECTORY_INTRO, locale_id=home.locale_id, live=False)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -5,7 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.contrib.routable_page import models as routable
+from wagtail.fields import RichTextField
+from wagtail.models import Page, RevisionMixin
 from wagtail.search import index
 
 from intranet.workdays import calendar
@@ -206,3 +208,43 @@ class DirectoryChange(models.Model):
 
     def get_timeliness_display(self) -> str:
         return str(calendar.Status.LABELS[self.timeliness])
+
+
+class DirectoryPage(routable.RoutablePageMixin, Page):
+    """The portal's public directory (``/danh-ba/``): the unit tree, and each unit's contacts at ``<code>/``.
+
+    Units and people come from the directory itself, so the page is always current;
+    editors write only the title and the introduction. Editors translate it like any
+    page with wagtail-localize ("Translate" in the admin, slug ``directory``): the English
+    translation at ``/en/directory/`` shows units' English names and officers' English
+    positions (edited on the unit and the person), falling back to the Vietnamese.
+    The plain ``/danh-ba/`` views serve this page when the site has one, and the bare
+    directory on sites without it.
+    """
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang danh bạ")
+
+    def directory_url(self, request) -> str:
+        return self.get_url(request) or "/"
+
+    @routable.path("")
+    def tree(self, request):
+        from .public import tree_context
+
+        return self.render(request, template="directory/public_tree.html", context_overrides=tree_context(self.directory_url(request)))
+
+    @routable.path("<slug:code>/")
+    def unit(self, request, code: str):
+        from .public import unit_context
+
+        context = unit_context(code, self.directory_url(request))
+        return self.render(request, template="directory/public_unit.html", context_overrides=context)

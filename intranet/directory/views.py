@@ -6,44 +6,55 @@ civil-servant code and ID photo never reach them.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from intranet.accounts import permissions
 from intranet.units.models import Unit
 
-from . import exchange, services
+from . import exchange, public, services
 from .forms import ContactsForm, EndServiceForm, ImportForm
-from .models import DirectoryChange, Person
+from .models import DirectoryChange, DirectoryPage, Person
 
 
-def _language(request) -> str:
-    return "en" if request.GET.get("lang") == "en" else "vi"
+def _directory_page(request, language_code: str) -> DirectoryPage | None:
+    """The site's live directory page in that language, if editors made one (the portal has it)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    pages = DirectoryPage.objects.live().filter(locale__language_code=language_code)
+    return pages.filter(translation_key__in=DirectoryPage.objects.child_of(site.root_page).values("translation_key")).first()
+
+
+def _directory(request, subpath: str, template: str, context):
+    if request.GET.get("lang") == "en":
+        # Links from before the English pages (``?lang=en``) lead to the English directory, if published.
+        english = _directory_page(request, "en")
+        if english is not None:
+            return redirect(english.directory_url(request) + subpath, permanent=True)
+    page = _directory_page(request, settings.LANGUAGE_CODE)
+    if page is not None:
+        view, args, kwargs = page.resolve_subpage("/" + subpath)
+        return page.serve(request, view, args, kwargs)
+    # A site without a directory page (unit sites): the same directory, without the editor's text.
+    return render(request, template, context(reverse("directory:tree")))
 
 
 def public_tree(request):
     """The unit tree of the province (App. I: the portal shows the organisation)."""
-    lang = _language(request)
-    units = Unit.objects.active().only("code", "name", "name_en", "depth", "phone", "email", "path")
-    with translation.override(lang):
-        return render(request, "directory/public_tree.html", {"units": units, "lang": lang})
+    return _directory(request, "", "directory/public_tree.html", public.tree_context)
 
 
 def public_unit(request, code: str):
-    lang = _language(request)
-    unit = Unit.objects.filter(code=code, status=Unit.Status.ACTIVE).first()
-    if unit is None:
-        raise Http404
-    people = Person.objects.active().filter(unit=unit).only(*Person.PUBLIC_FIELDS)
-    children = unit.get_children().filter(status=Unit.Status.ACTIVE).only("code", "name", "name_en", "path", "depth")
-    with translation.override(lang):
-        return render(request, "directory/public_unit.html", {"unit": unit, "people": people, "children": children, "lang": lang})
+    return _directory(request, f"{code}/", "directory/public_unit.html", lambda url: public.unit_context(code, url))
 
 
 @login_required

@@ -14,6 +14,7 @@ offered up or republished: see ``services`` and ``ArticlePage.save``.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -28,6 +29,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField
 
 LIST_RENDITION = "fill-480x300"
 ARTICLE_RENDITION = "width-960"
@@ -64,15 +66,20 @@ class ArticleQuerySet(PageQuerySet):
         return self.filter(live=True, is_secret=False)
 
     def shared_down(self):
-        """The portal's articles that every unit site lists."""
-        return self.published().filter(unit__depth=1, category__in=SHARED_DOWN)
+        """The portal's articles that every unit site lists (in Vietnamese: unit sites are not translated)."""
+        return self.published().filter(unit__depth=1, category__in=SHARED_DOWN, locale__language_code=settings.LANGUAGE_CODE)
 
     def for_site_of(self, index_page: NewsIndexPage):
-        """What a site's news index lists: its own articles, plus the portal's shared-down ones on a unit site."""
+        """What a site's news index lists: its own articles, plus the portal's shared-down ones on a unit site.
+
+        An index lists articles in its own language only: the English index (a translation
+        living under the English home) lists the English translations, never the Vietnamese.
+        """
         own = Q(path__startswith=index_page.path, depth__gt=index_page.depth)
         if index_page.is_portal:
             return self.published().filter(own)
-        return self.published().filter(own | Q(unit__depth=1, category__in=SHARED_DOWN))
+        shared = Q(unit__depth=1, category__in=SHARED_DOWN, locale_id=index_page.locale_id)
+        return self.published().filter(own | shared)
 
 
 class NewsIndexPage(Page):
@@ -181,6 +188,13 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+    # wagtail-localize: a translation keeps the original's unit, category and secrecy, whatever the
+    # translator does (the unit is not editable, so it is not synchronised by default).
+    override_translatable_fields = [
+        SynchronizedField("unit", overridable=False),
+        SynchronizedField("category", overridable=False),
+        SynchronizedField("is_secret", overridable=False),
+    ]
 
     class Meta:
         verbose_name = _("tin, bài")
@@ -216,6 +230,9 @@ class ArticlePage(Page):
         if self.source_article_id:
             context["source"] = ArticlePage.objects.select_related("unit").filter(pk=self.source_article_id, live=True).first()
         context["related"] = with_list_images(
-            ArticlePage.objects.published().filter(unit_id=self.unit_id, category=self.category).exclude(pk=self.pk).order_by("-date")
+            ArticlePage.objects.published()
+            .filter(unit_id=self.unit_id, category=self.category, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("-date")
         )[:4]
         return context

@@ -1,4 +1,5 @@
 import pytest
+from wagtail.models import Locale
 
 from intranet.units.models import Unit
 from tests.factories.units import province, unit_with_site
@@ -22,3 +23,19 @@ def portal_home(hue):
 @pytest.fixture
 def phuxuan_home(phuxuan):
     return phuxuan.site.root_page
+
+
+@pytest.fixture
+def english(db) -> Locale:
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def english_home(portal_home, english):
+    """The portal's home translated into English (wagtail-localize), served at /en/."""
+    from search.demo import translate_home
+
+    home = portal_home.specific
+    home.intro = "<p>Chào mừng đến Huế.</p>"
+    home.save_revision().publish()
+    return translate_home(home, english, "Hue City e-Portal", "Welcome to Hue.")

@@ -1,23 +1,12 @@
 """The English portal: the locale exists, the home is served at /en/, versions link to each other, English is searchable."""
 
-import pytest
 from wagtail.models import Locale
 
 from search.demo import translate_home
 from tests.factories.search import standard_page
-from tests.search.helpers import group
+from tests.search.helpers import assert_versions_linked, group
 
 PORTAL = {"HTTP_HOST": "localhost"}
-
-
-@pytest.fixture
-def english(db):
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
-def english_home(portal_home, english):
-    return translate_home(portal_home.specific, english, "Hue City e-Portal", "<p>Welcome to Hue.</p>")
 
 
 def test_the_english_locale_exists_after_migrations(db):
@@ -40,13 +29,7 @@ def test_the_vietnamese_home_stays_at_the_root(client, portal_home, english_home
 
 
 def test_each_language_version_links_to_the_other_with_hreflang(client, portal_home, english_home):
-    vi = client.get("/", **PORTAL).content.decode()
-    en = client.get("/en/", **PORTAL).content.decode()
-    for html in (vi, en):
-        assert '<link rel="alternate" hreflang="vi" href="http://localhost/">' in html
-        assert '<link rel="alternate" hreflang="en" href="http://localhost/en/">' in html
-    assert 'class="language-switcher"' in vi
-    assert '<a href="http://localhost/en/" hreflang="en" lang="en">English</a>' in vi
+    assert_versions_linked(client, "/", "/en/")
 
 
 def test_a_page_without_translation_switches_to_the_other_home_without_hreflang(client, portal_home, english_home):

@@ -1,4 +1,4 @@
-"""Citizens browse /danh-ba/: units and contacts, never personal data; also in English."""
+"""Citizens browse /danh-ba/: units and contacts, never personal data (in English: test_english.py)."""
 
 import datetime as dt
 
@@ -31,14 +31,6 @@ def test_a_units_people_show_name_position_office_phone_and_email_only(client, o
 def test_people_who_left_are_not_listed(client, org):
     PersonFactory(unit=org.stp, full_name="Đã Nghỉ Hưu", status=Person.Status.RETIRED)
     assert "Đã Nghỉ Hưu" not in _page(client, reverse("directory:unit", args=["stp"]))
-
-
-def test_the_directory_reads_in_english(client, org):
-    PersonFactory(unit=org.office, full_name="Trần Anh", position="Văn thư", position_en="Records Clerk")
-    tree = _page(client, reverse("directory:tree") + "?lang=en")
-    assert "Department of Justice" in tree
-    page = _page(client, reverse("directory:unit", args=["stp-vp"]) + "?lang=en")
-    assert "Records Clerk" in page and "Văn thư" not in page
 
 
 def test_an_unknown_or_dissolved_unit_is_not_found(client, org):
