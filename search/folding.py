@@ -8,15 +8,19 @@ own rule: Unicode does not decompose them under NFD.
 import re
 import unicodedata
 
-_D = str.maketrans({"đ": "d", "Đ": "d"})
+_CASED_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def strip_marks(text: str | None) -> str:
+    """The text without tone or vowel marks and with ``đ`` → ``d``, case kept: "Đông Ba" → "Dong Ba"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_CASED_D))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def fold(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.lower().split())
+    return " ".join(strip_marks(text).lower().split())
 
 
 _WORD = re.compile(r"\w+")

@@ -47,7 +47,7 @@ def pending_device(user: User) -> TOTPDevice:
 
 def qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// address as an inline SVG QR code for the authenticator app to scan."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=5, omitsize=False)
+    return segno.make(device.config_url, error="m").svg_inline(scale=5, omitsize=True)
 
 
 def manual_key(device: TOTPDevice) -> str:

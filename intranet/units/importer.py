@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
-from search.folding import fold
+from search.folding import fold, strip_marks
 
 from .models import Unit
 from .services import provision_site
@@ -84,19 +84,37 @@ def _upsert(parent: Unit | None, *, admin_code: str, code: str, name: str, kind:
     if unit is None:
         if Unit.objects.filter(code=code).exists():
             code = f"{code}{admin_code}"[:63]
-        unit = Unit(admin_code=admin_code, code=code, name=name, kind=kind, short_name=_short(name))
+        unit = Unit(admin_code=admin_code, code=code, name=name, kind=kind, short_name=_short(name), name_en=english_name(name))
         unit = parent.add_child(instance=unit) if parent else Unit.add_root(instance=unit)
         provision_site(unit)
         return unit, "created"
     if unit.name == name:
+        if not unit.name_en:
+            unit.name_en = english_name(name)
+            Unit.objects.filter(pk=unit.pk).update(name_en=unit.name_en)
         if unit.has_site and unit.site_id is None:
             provision_site(unit)
         return unit, "unchanged"
+    renamed_en = english_name(unit.name)
     unit.name = name
     unit.short_name = _short(name)
-    unit.save(update_fields=["name", "short_name", "updated_at"])
+    if not unit.name_en or unit.name_en == renamed_en:
+        unit.name_en = english_name(name)  # an editor's own English name stays
+    unit.save(update_fields=["name", "short_name", "name_en", "updated_at"])
     provision_site(unit)
     return unit, "updated"
+
+
+# How the government writes a division's name in English: "Phường Kim Long" → "Kim Long Ward".
+_ENGLISH = [("Thành phố ", "{} City"), ("Tỉnh ", "{} Province"), ("Phường ", "{} Ward"), ("Xã ", "{} Commune"), ("Đặc khu ", "{} Special Zone")]
+
+
+def english_name(name: str) -> str:
+    """The English name the importer gives a division; editors may change it in the admin."""
+    for prefix, pattern in _ENGLISH:
+        if name.startswith(prefix):
+            return pattern.format(strip_marks(name.removeprefix(prefix)))
+    return strip_marks(name)
 
 
 def _short(name: str) -> str:

@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",  # the directory page: units below it at <code>/
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

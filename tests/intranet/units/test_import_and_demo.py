@@ -30,6 +30,19 @@ def test_reimporting_updates_names_and_creates_nothing_twice(capsys):
     assert "cập nhật 1" in capsys.readouterr().out
 
 
+def test_imported_wards_get_english_names_and_an_editors_own_survives_a_reimport():
+    call_command("import_units", "--province", "46")
+    assert Unit.objects.get(code="phuxuan").name_en == "Phu Xuan Ward"
+    assert Unit.objects.get(admin_code="46").name_en == "Hue City"
+    assert Unit.objects.get(name="Xã Đan Điền").name_en == "Dan Dien Commune"  # đ, which Unicode keeps, too
+    assert Unit.objects.get(name="Xã Chân Mây – Lăng Cô").name_en == "Chan May – Lang Co Commune"
+    Unit.objects.filter(code="phuxuan").update(name_en="Phu Xuan Ward (Hue Citadel)")
+    Unit.objects.filter(code="kimlong").update(name_en="")
+    call_command("import_units", "--province", "46")
+    assert Unit.objects.get(code="phuxuan").name_en == "Phu Xuan Ward (Hue Citadel)"
+    assert Unit.objects.get(code="kimlong").name_en == "Kim Long Ward"
+
+
 def test_an_unknown_province_is_refused_in_vietnamese():
     with pytest.raises(CommandError, match="Không tìm thấy"):
         call_command("import_units", "--province", "Atlantis")
