@@ -18,6 +18,22 @@ def query_terms(query: str) -> frozenset[str]:
     return frozenset(fold_words(query).split())
 
 
+def excerpt(text: str | None, terms: frozenset[str], words: int = 40, before: int = 8) -> str:
+    """About ``words`` words of plain ``text`` around its first matched word.
+
+    A page found by a word deep in its body shows that passage, not its opening;
+    "…" marks what was cut on either side.
+    """
+    plain = " ".join((text or "").split())
+    tokens = plain.split(" ")
+    if len(tokens) <= words:
+        return plain
+    first = next((i for i, token in enumerate(tokens) if set(fold_words(token).split()) & terms), 0)
+    start = max(0, min(first - before, len(tokens) - words))
+    end = start + words
+    return ("… " if start else "") + " ".join(tokens[start:end]) + (" …" if end < len(tokens) else "")
+
+
 def highlight(text: str | None, terms: frozenset[str]) -> SafeString:
     text = text or ""
     parts, last = [], 0

@@ -44,11 +44,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from intranet.boards.models import Board
@@ -69,7 +70,9 @@ class SearchType:
     url: Callable[[Model, HttpRequest], str]
     unit_of: Callable[[Model, SiteUnits], Unit | None]
     title: Callable[[Model], str] = str
-    text: Callable[[Model], str] = field(default=lambda obj: "")
+    text: Callable[[Model], str] = field(default=lambda obj: "")  # may hold markup; the page shows an excerpt
+    # Called once per page of results, e.g. to fetch what ``text`` needs in a query or two.
+    prepare: Callable[[list], list] = field(default=lambda objects: objects)
 
     def in_unit(self, queryset: QuerySet, unit: Unit) -> QuerySet:
         return queryset.filter(self.unit_q(unit))
@@ -97,8 +100,38 @@ def _site_url(unit: Unit | None) -> str:
     return "/danh-ba/"
 
 
-def _summary(text: str, words: int = 40) -> str:
-    return Truncator(strip_tags(text or "")).words(words)
+# The text fields of page types, in the order a result's excerpt prefers them.
+PAGE_TEXT_FIELDS = ("intro", "summary", "description", "body")
+
+
+def _first_text(fields: list, values: tuple) -> str:
+    """The first non-empty value; rich text without its markup, plain text as typed ("<" is no tag there)."""
+    for model_field, value in zip(fields, values, strict=True):
+        if value:
+            return strip_tags(value) if isinstance(model_field, RichTextField) else value
+    return ""
+
+
+def _with_page_text(pages: list[Page]) -> list[Page]:
+    """Give each page its text (``search_text``): one small query per page type among the hits.
+
+    The search returns base ``Page`` objects; their text lives on the specific
+    models, so a page found by a word in its body can show that passage.
+    """
+    by_type: dict[int, list[Page]] = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page)
+    for content_type_id, group in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        concrete = {f.name: f for f in model._meta.concrete_fields} if model is not None else {}
+        fields = [concrete[name] for name in PAGE_TEXT_FIELDS if name in concrete]
+        if not fields:
+            continue
+        rows = model._default_manager.filter(pk__in=[page.pk for page in group]).values_list("pk", *(f.name for f in fields))
+        texts = {pk: _first_text(fields, values) for pk, *values in rows}
+        for page in group:
+            page.search_text = texts.get(page.pk, "")
+    return pages
 
 
 def _pages(request: HttpRequest) -> QuerySet:
@@ -143,7 +176,8 @@ PAGES = SearchType(
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: sites.for_path(page.path),
     title=lambda page: page.title,
-    text=lambda page: _summary(page.search_description),
+    text=lambda page: f"{page.search_description} {getattr(page, 'search_text', '')}",
+    prepare=_with_page_text,
 )
 
 NEWS = SearchType(
@@ -154,7 +188,7 @@ NEWS = SearchType(
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: page.unit or sites.for_path(page.path),
     title=lambda page: page.title,
-    text=lambda page: _summary(page.summary or page.search_description),
+    text=lambda page: page.summary or page.search_description or strip_tags(page.body),
 )
 
 LEGAL_DOCUMENTS = SearchType(
@@ -165,7 +199,7 @@ LEGAL_DOCUMENTS = SearchType(
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: sites.for_path(page.path),
     title=lambda page: f"{page.number} – {page.title}",
-    text=lambda page: _summary(page.summary),
+    text=lambda page: page.summary,
 )
 
 UNITS = SearchType(
@@ -202,7 +236,7 @@ ANSWERS = SearchType(
     url=lambda case, request: f"/hoi-dap/{case.code}/",
     unit_of=lambda case, sites: case.agency,
     title=lambda case: case.title,
-    text=lambda case: _summary(case.answer),
+    text=lambda case: case.answer,
 )
 
 BOARDS = SearchType(

@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from intranet.units.models import Unit
 
 from . import promotions
-from .highlight import highlight, query_terms
+from .highlight import excerpt, highlight, query_terms
 from .registry import TYPES, SearchType, SiteUnits, get_type
 
 MAX_QUERY_LENGTH = 200  # characters; longer queries are cut, not refused
@@ -79,13 +79,13 @@ def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | Non
 
 def _present(entry: SearchType, objects: list, request: HttpRequest, terms, sites: SiteUnits) -> list[dict]:
     rows = []
-    for obj in objects:
+    for obj in entry.prepare(list(objects)):
         unit = entry.unit_of(obj, sites)
         locale = getattr(obj, "locale", None)
         rows.append(
             {
                 "title": highlight(entry.title(obj), terms),
-                "text": highlight(entry.text(obj), terms),
+                "text": highlight(excerpt(entry.text(obj), terms), terms),
                 "url": entry.url(obj, request),
                 "unit": unit,
                 "type": entry,

@@ -8,8 +8,8 @@ from portal.home.models import StandardPage
 from portal.pages.models import LegalDocumentIndexPage, LegalDocumentPage
 
 
-def standard_page(parent: Page, title: str, *, live: bool = True, description: str = "") -> StandardPage:
-    page = parent.add_child(instance=StandardPage(title=title, search_description=description, live=live))
+def standard_page(parent: Page, title: str, *, live: bool = True, description: str = "", body: str = "") -> StandardPage:
+    page = parent.add_child(instance=StandardPage(title=title, search_description=description, body=body, live=live))
     if live:
         page.save_revision().publish()
     return page

@@ -7,7 +7,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from intranet.directory.models import Person
 from tests.factories.directory import PersonFactory
-from tests.factories.search import make_private, standard_page
+from tests.factories.search import legal_document, make_private, standard_page
 from tests.factories.units import UnitFactory
 from tests.search.helpers import group
 
@@ -146,7 +146,7 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, hue, porta
     many = _queries_for(client, "bao cao")
     # With many hits the first page fills from the unit's own part alone: one slice fewer, never more.
     assert many[0] <= few[0] and many[1] <= few[1]
-    assert few[0] <= 40
+    assert few[0] <= 44  # seven types: counts, a slice or two each, and one text query per page type shown
 
 
 def test_editors_picks_match_whatever_the_accents(client, portal_home):
@@ -162,3 +162,36 @@ def test_an_unpublished_promoted_page_is_not_promoted(client, portal_home):
     SearchPromotion.objects.create(query=Query.get("hướng dẫn"), page=guide)
     guide.unpublish()
     assert client.get("/tim-kiem/", {"q": "huong dan"}, **PORTAL).context["promoted"] == []
+
+
+FILLER = " ".join(f"đoạn{n}" for n in range(60))
+
+
+def test_a_page_found_deep_in_its_body_shows_that_passage_with_the_words_marked(client, portal_home):
+    standard_page(portal_home, "Giới thiệu chung", body=f"<p>{FILLER} Lịch <b>tiếp công dân</b> vào thứ Năm. {FILLER}</p>")
+    hit = group(client.get("/tim-kiem/", {"q": "tiep cong dan"}, **PORTAL), "trang").shown[0]
+    text = str(hit["text"])
+    assert "<mark>tiếp</mark> <mark>công</mark> <mark>dân</mark> vào thứ Năm" in text
+    assert text.startswith("… ") and text.endswith(" …")
+    assert text.startswith("… đoạn53 ") and "<b>" not in text
+
+
+def test_a_short_text_is_shown_whole_and_escaped(client, portal_home):
+    standard_page(portal_home, "Hộp thư góp ý", description="Gửi <góp ý> cho thành phố")
+    text = str(group(client.get("/tim-kiem/", {"q": "gop y"}, **PORTAL), "trang").shown[0]["text"])
+    assert text.startswith("Gửi &lt;<mark>góp</mark> <mark>ý</mark>&gt; cho thành phố")
+
+
+def test_showing_the_text_of_many_page_types_costs_a_query_per_type_not_per_page(client, portal_home):
+    def search():
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/tim-kiem/", {"q": "quy che", "loai": "trang"}, **PORTAL)
+        return len(captured)
+
+    standard_page(portal_home, "Quy chế 0", body="<p>Quy chế làm việc</p>")
+    legal_document(portal_home, "Quy chế văn thư", "1/QĐ-UBND")
+    search()  # warm the site and content-type caches
+    few = search()
+    for n in range(1, 15):
+        standard_page(portal_home, f"Quy chế {n}", body="<p>Quy chế làm việc</p>")
+    assert search() <= few
