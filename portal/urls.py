@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap  # per site: it passes the re
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.health import HealthView
+from portal.news.urls import feed_patterns as news_feed_patterns
 
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
@@ -43,6 +44,7 @@ if settings.DEBUG:
 # In the visitor's language: Vietnamese at the root, English under /en/ (the English portal's
 # pages, and its search at /en/tim-kiem/ with an English interface).
 urlpatterns += i18n_patterns(
+    path("", include(news_feed_patterns)),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

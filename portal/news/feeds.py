@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from search.templatetags.languages import localized_name
 
 from .models import ArticlePage, NewsIndexPage
 from .page_cache import mark_cacheable
@@ -10,7 +14,11 @@ FEED_SIZE = 30
 
 
 class SiteNewsFeed(Feed):
-    """``/rss/``: the site's newest articles (its own and, on a unit site, the portal's shared-down ones)."""
+    """``/rss/``: the site's newest articles (its own and, on a unit site, the portal's shared-down ones).
+
+    ``/en/rss/`` is the feed of the English news index (its wagtail-localize
+    translation), with English articles only; 404 while there is none.
+    """
 
     feed_type = Rss201rev2Feed
 
@@ -19,6 +27,9 @@ class SiteNewsFeed(Feed):
         if unit is None or unit.site_id is None:
             raise Http404
         index = NewsIndexPage.objects.child_of(unit.site.root_page).first()
+        language = translation.get_language()
+        if index is not None and language != settings.LANGUAGE_CODE:
+            index = index.get_translations().live().filter(locale__language_code=language).first()
         if index is None:
             raise Http404
         self.request = request
@@ -26,13 +37,13 @@ class SiteNewsFeed(Feed):
         return index
 
     def title(self, index):
-        return _("Tin tức – %(site)s") % {"site": self.request.unit.name}
+        return _("Tin tức – %(site)s") % {"site": localized_name(self.request.unit)}
 
     def link(self, index):
         return index.get_url(self.request)
 
     def description(self, index):
-        return _("Tin, bài mới nhất của %(site)s") % {"site": self.request.unit.name}
+        return _("Tin, bài mới nhất của %(site)s") % {"site": localized_name(self.request.unit)}
 
     def items(self, index):
         return ArticlePage.objects.for_site_of(index).select_related("unit").order_by("-date", "-pk")[:FEED_SIZE]
@@ -50,4 +61,4 @@ class SiteNewsFeed(Feed):
         return item.date
 
     def item_author_name(self, item):
-        return item.unit.name if item.unit else ""
+        return localized_name(item.unit)

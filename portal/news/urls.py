@@ -3,8 +3,10 @@ from django.urls import include, path
 from . import views
 from .feeds import SiteNewsFeed
 
+# /rss/ is served in each language from portal/urls.py (i18n_patterns): /en/rss/ is the English feed.
+feed_patterns = [path("rss/", SiteNewsFeed(), name="news-rss")]
+
 urlpatterns = [
-    path("rss/", SiteNewsFeed(), name="news-rss"),
     path("ban-bien-tap/de-xuat-len-cong/", views.offered, name="news-offered"),
     path("ban-bien-tap/tin/<int:pk>/de-xuat-len-cong/", views.offer_up, name="news-offer-up"),
     path("ban-bien-tap/tin/<int:pk>/dang-lai/", views.republish, name="news-republish"),

@@ -151,3 +151,24 @@ def test_editors_edit_the_english_article_in_wagtail_localizes_translation_edito
     response = client.get(f"/quan-tri/pages/{translated.pk}/edit/", **PORTAL)
     assert response.status_code == 200
     assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in response.templates]
+
+
+def test_the_english_index_has_an_english_rss_feed_of_english_articles(client, hue, festival, english_index, english):
+    from intranet.units.models import Unit
+
+    Unit.objects.filter(pk=hue.pk).update(name_en="Hue City")
+    _in_english(festival, english)
+    assert 'href="/en/rss/"' in client.get("/en/news/", **PORTAL).content.decode()
+    response = client.get("/en/rss/", **PORTAL)
+    xml = response.content.decode()
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    assert "<title>News – Hue City</title>" in xml and "<language>en</language>" in xml
+    assert "Hue Festival draws visitors" in xml and "http://localhost/en/news/hue-festival/" in xml
+    assert "Festival Huế thu hút du khách" not in xml
+    vietnamese = client.get("/rss/", **PORTAL).content.decode()
+    assert "Festival Huế thu hút du khách" in vietnamese and "Hue Festival draws visitors" not in vietnamese
+    assert "<language>vi</language>" in vietnamese
+
+
+def test_without_an_english_news_index_there_is_no_english_feed(client, festival, english_home):
+    assert client.get("/en/rss/", **PORTAL).status_code == 404
