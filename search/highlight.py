@@ -4,9 +4,10 @@
 everything else is escaped, so a result can carry no markup of its own.
 """
 
+import html
 import re
 
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from .folding import fold_words
@@ -16,6 +17,14 @@ _WORD = re.compile(r"\w+")
 
 def query_terms(query: str) -> frozenset[str]:
     return frozenset(fold_words(query).split())
+
+
+_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|div|td|th|blockquote)>|<br\s*/?>)", re.IGNORECASE)
+
+
+def plain_text(rich_text: str | None) -> str:
+    """Rich text as words: block ends keep the words apart ("…quốc gia</li><li>Hệ…"), entities decoded."""
+    return html.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", rich_text or "")))
 
 
 def excerpt(text: str | None, terms: frozenset[str], words: int = 40, before: int = 8) -> str:

@@ -47,7 +47,6 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -59,6 +58,8 @@ from intranet.directory.models import Person
 from intranet.units.models import Unit
 from portal.news.models import ArticlePage
 from portal.pages.models import LegalDocumentPage
+
+from .highlight import plain_text
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _first_text(fields: list, values: tuple) -> str:
     """The first non-empty value; rich text without its markup, plain text as typed ("<" is no tag there)."""
     for model_field, value in zip(fields, values, strict=True):
         if value:
-            return strip_tags(value) if isinstance(model_field, RichTextField) else value
+            return plain_text(value) if isinstance(model_field, RichTextField) else value
     return ""
 
 
@@ -188,7 +189,7 @@ NEWS = SearchType(
     url=lambda page, request: page.get_url(request) or "#",
     unit_of=lambda page, sites: page.unit or sites.for_path(page.path),
     title=lambda page: page.title,
-    text=lambda page: page.summary or page.search_description or strip_tags(page.body),
+    text=lambda page: page.summary or page.search_description or plain_text(page.body),
 )
 
 LEGAL_DOCUMENTS = SearchType(
