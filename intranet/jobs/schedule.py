@@ -19,6 +19,11 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "*/5"},
         "Gửi lại các thư chưa gửi được",
     ),
+    "search-index": (
+        "intranet.jobs.tasks.update_search_index",
+        {"minute": "30", "hour": "2"},
+        "Cập nhật chỉ mục tìm kiếm (dữ liệu nhập hàng loạt, mục đã gỡ), mỗi đêm",
+    ),
     # issue 7: the desk, birthdays, work programs
     "birthday-greetings": (
         "intranet.notifications.tasks.send_birthday_greetings",
