@@ -49,8 +49,8 @@ def test_the_english_tree_shows_english_unit_names_and_falls_back_to_vietnamese(
 def test_the_english_unit_page_shows_english_positions_and_falls_back_to_vietnamese(client, org, english_page):
     PersonFactory(unit=org.office, full_name="Trần Anh", position="Phó Chánh Văn phòng")
     html = _html(client, "/en/directory/stp-vp/")
-    assert "Lê Thị Văn Thư" in html and "<td>Clerk</td>" in html and "Văn thư" not in html
-    assert "<td>Phó Chánh Văn phòng</td>" in html  # no English position yet
+    assert "Lê Thị Văn Thư" in html and ">Clerk</td>" in html and "Văn thư" not in html
+    assert ">Phó Chánh Văn phòng</td>" in html  # no English position yet
     assert "<th>Position</th>" in html and '<a href="/en/directory/">Directory of agencies</a>' in html
 
 
@@ -96,7 +96,7 @@ def test_the_english_unit_page_costs_the_same_queries_with_more_people(client, o
     PersonFactory.create_batch(30, unit=org.stp)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/en/directory/stp/", **PORTAL)
-    assert response.content.decode().count("<tr><td>") == 32
+    assert response.content.decode().count("<tr><th scope=\"row\">") == 32
 
 
 def test_the_english_tree_costs_the_same_queries_with_more_units(client, org, english_page, django_assert_max_num_queries):
