@@ -14,6 +14,8 @@ import base64
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
 from django_otp import devices_for_user
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -37,6 +39,23 @@ def required_for(user: User) -> bool:
 
 def is_enrolled(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def sync_flag(user_id: int) -> None:
+    """Copy "has a confirmed authenticator app" onto the user row (``User.has_second_factor``)."""
+    enrolled = Exists(TOTPDevice.objects.filter(user_id=OuterRef("pk"), confirmed=True))
+    User.objects.filter(pk=user_id).update(has_second_factor=enrolled)
+
+
+def _device_changed(sender, instance, **kwargs):
+    sync_flag(instance.user_id)
+
+
+def connect_signals() -> None:
+    # Every way a device is confirmed or removed (enrolment, disabling, the sysadmin's reset,
+    # the devices' own Django admin) keeps the flag right, so sessions elsewhere see it at once.
+    post_save.connect(_device_changed, sender=TOTPDevice, dispatch_uid="accounts_totp_saved")
+    post_delete.connect(_device_changed, sender=TOTPDevice, dispatch_uid="accounts_totp_deleted")
 
 
 def pending_device(user: User) -> TOTPDevice:
