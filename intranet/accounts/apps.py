@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "intranet.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản và phân quyền")
+
+    def ready(self):
+        from . import two_factor
+
+        two_factor.connect_signals()

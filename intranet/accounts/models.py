@@ -18,6 +18,9 @@ class User(AbstractUser):
     """A personal account (Art. 9: never shared). Knows when its password last changed."""
 
     password_changed_at = models.DateTimeField(_("đổi mật khẩu lần cuối"), null=True, blank=True)
+    # Kept by the device signals (two_factor.py): loaded with the user on every request, so a
+    # session that has not passed the second factor is caught without a query per page.
+    has_second_factor = models.BooleanField(_("đã bật xác thực hai lớp"), default=False, editable=False)
 
     objects = UserManager()
 

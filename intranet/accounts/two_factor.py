@@ -14,15 +14,25 @@ import base64
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp import devices_for_user
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
 
 from .models import User
 from .permissions import is_sysadmin
 
 BACKUP_CODE_COUNT = 10
+# The audit log's action (Wagtail's history of the account) when a sysadmin resets someone's second factor.
+RESET_ACTION = "accounts.reset_two_factor"
+RESET_ACTION_LABELS = (gettext_lazy("Đặt lại xác thực hai lớp"), gettext_lazy("Đã đặt lại xác thực hai lớp"))
 DEVICE_NAME = "Ứng dụng xác thực"
 
 
@@ -37,6 +47,23 @@ def required_for(user: User) -> bool:
 
 def is_enrolled(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def sync_flag(user_id: int) -> None:
+    """Copy "has a confirmed authenticator app" onto the user row (``User.has_second_factor``)."""
+    enrolled = Exists(TOTPDevice.objects.filter(user_id=OuterRef("pk"), confirmed=True))
+    User.objects.filter(pk=user_id).update(has_second_factor=enrolled)
+
+
+def _device_changed(sender, instance, **kwargs):
+    sync_flag(instance.user_id)
+
+
+def connect_signals() -> None:
+    # Every way a device is confirmed or removed (enrolment, disabling, the sysadmin's reset,
+    # the devices' own Django admin) keeps the flag right, so sessions elsewhere see it at once.
+    post_save.connect(_device_changed, sender=TOTPDevice, dispatch_uid="accounts_totp_saved")
+    post_delete.connect(_device_changed, sender=TOTPDevice, dispatch_uid="accounts_totp_deleted")
 
 
 def pending_device(user: User) -> TOTPDevice:
@@ -102,3 +129,30 @@ def backup_codes_left(user: User) -> int:
 def disable(user: User) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def reset(user: User, *, by: User) -> None:
+    """A system administrator removes a colleague's app and backup codes (a lost phone).
+
+    The colleague logs in with the password alone until they enrol again (or is sent to
+    enrolment when the rules require it). The reset is in the audit log, and the colleague is
+    told in the app and by email, so a reset they did not ask for does not go unnoticed.
+    """
+    from intranet.notifications.services import notify
+
+    disable(user)
+    log(instance=user, action=RESET_ACTION, user=by)
+    when = timezone.localtime().strftime("%H:%M %d/%m/%Y")
+    notify(
+        [user],
+        kind="security",
+        title=_("Xác thực hai lớp của bạn đã được đặt lại"),
+        body=_(
+            "%(admin)s (quản trị hệ thống) đã đặt lại xác thực hai lớp của tài khoản %(username)s lúc %(when)s: "
+            "ứng dụng xác thực và các mã dự phòng cũ không còn dùng được. Lần đăng nhập sau, hãy bật lại xác thực hai lớp. "
+            "Nếu bạn không đề nghị việc này, hãy báo ngay cho bộ phận quản trị hệ thống."
+        )
+        % {"admin": by.get_full_name() or by.get_username(), "username": user.get_username(), "when": when},
+        url=reverse("two_factor") if may_enrol(user) else "",
+    )

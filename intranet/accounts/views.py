@@ -46,8 +46,14 @@ class SharedLoginView(auth_views.LoginView):
         user = form.get_user()
         if not two_factor.is_enrolled(user):
             return super().form_valid(form)
-        self.request.session[PENDING_LOGIN_KEY] = {"user": user.pk, "backend": user.backend, "at": time.time()}
-        return redirect(f"{reverse('login_code')}?{urlencode({'next': self.get_success_url()})}")
+        return ask_for_the_code(self.request, user, user.backend, self.get_success_url())
+
+
+def ask_for_the_code(request, user, backend: str, next_url: str):
+    """Leave the user half signed in: the session remembers who passed the password, and the
+    code page finishes the login (or a session opened before enrolment is brought back to it)."""
+    request.session[PENDING_LOGIN_KEY] = {"user": user.pk, "backend": backend, "at": time.time()}
+    return redirect(f"{reverse('login_code')}?{urlencode({'next': next_url})}")
 
 
 def _pending_user(request):

@@ -1,8 +1,14 @@
-"""Accounts in the Wagtail admin: a password an administrator sets is only a first key."""
+"""Accounts in the Wagtail admin: a password an administrator sets is only a first key, and the
+system administrator resets a colleague's second factor (a lost phone)."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
+from . import admin_views, two_factor
 from .models import User
+from .permissions import is_sysadmin
 
 
 def _mark_password_as_given(user) -> None:
@@ -22,3 +28,20 @@ def a_password_reset_by_an_administrator_is_changed_first(request, user):
     # The hook runs only after a valid save; a filled password field means it was set.
     if user.pk != request.user.pk and request.POST.get("password1"):
         _mark_password_as_given(user)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_reset_urls():
+    return [path("xac-thuc-hai-lop/<int:pk>/dat-lai/", admin_views.reset_two_factor, name="accounts_reset_two_factor")]
+
+
+@hooks.register("register_log_actions")
+def register_account_actions(actions):
+    actions.register_action(two_factor.RESET_ACTION, *two_factor.RESET_ACTION_LABELS)
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    # ``has_second_factor`` comes with the listed rows: no query per row.
+    if user.has_second_factor and user.pk != request_user.pk and is_sysadmin(request_user):
+        yield Button(_("Đặt lại xác thực hai lớp"), reverse("accounts_reset_two_factor", args=[user.pk]), icon_name="key", priority=50)

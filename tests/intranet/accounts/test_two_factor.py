@@ -234,3 +234,61 @@ def test_the_desk_links_administrators_to_the_second_factor_page(client, admin):
     officer = UserFactory()
     client.force_login(officer)
     assert f'href="{SETTINGS_PAGE}"' not in client.get("/ban-lam-viec/").content.decode()
+
+
+# Every page, not only the administration
+
+def test_a_session_opened_before_enrolment_is_sent_to_the_code_page_from_the_desk(client, admin):
+    client.force_login(admin)
+    enrol_second_factor(admin)
+    response = client.get("/ban-lam-viec/")
+    assert response["Location"] == f"{CODE_PAGE}?next=%2Fban-lam-viec%2F"
+    assert "_auth_user_id" not in client.session
+    device = admin.totpdevice_set.get()
+    assert _code(client, current_code(device), next_url="/ban-lam-viec/")["Location"] == "/ban-lam-viec/"
+    assert client.get("/ban-lam-viec/").status_code == 200
+
+
+def test_enrolling_in_another_browser_takes_effect_in_the_open_session_at_its_next_click(client, admin):
+    from django.test import Client
+
+    client.force_login(admin)
+    assert client.get("/ban-lam-viec/").status_code == 200
+    other_browser = Client()
+    other_browser.force_login(admin)
+    other_browser.get(SETTINGS_PAGE)
+    other_browser.post(SETTINGS_PAGE, {"code": current_code(TOTPDevice.objects.get(user=admin))})
+    assert other_browser.get("/ban-lam-viec/").status_code == 200  # this one passed the code at enrolment
+    for path in ("/ban-lam-viec/", "/thong-bao/", "/doi-mat-khau/", SETTINGS_PAGE):
+        client.force_login(admin)
+        assert client.get(path)["Location"].startswith(CODE_PAGE), path
+
+
+def test_after_disabling_an_unverified_session_works_with_the_password_alone(client, admin):
+    device = enrol_second_factor(admin)
+    _password(client, admin)
+    _code(client, current_code(device))
+    client.post(SETTINGS_PAGE, {"code": current_code(device, steps_ahead=1)})
+    admin.refresh_from_db()
+    assert not admin.has_second_factor
+    client.logout()
+    client.force_login(admin)
+    assert client.get("/ban-lam-viec/").status_code == 200
+
+
+def test_a_stale_flag_without_a_device_never_locks_anybody_out(client, admin):
+    type(admin).objects.filter(pk=admin.pk).update(has_second_factor=True)
+    client.force_login(admin)
+    assert client.get("/ban-lam-viec/").status_code == 200
+    admin.refresh_from_db()
+    assert not admin.has_second_factor
+
+
+def test_the_code_page_and_logging_out_stay_open_to_a_session_owing_the_code(client, admin):
+    client.force_login(admin)
+    enrol_second_factor(admin)
+    assert client.post("/dang-xuat/").status_code == 200  # signed out, not sent to the code page
+    assert "_auth_user_id" not in client.session
+    client.force_login(admin)
+    client.get("/ban-lam-viec/")
+    assert client.get(CODE_PAGE).status_code == 200

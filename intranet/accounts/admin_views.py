@@ -1,0 +1,32 @@
+"""The system administrator's screens for colleagues' accounts in the Wagtail admin."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import two_factor
+from .permissions import is_sysadmin
+
+
+@require_http_methods(["GET", "POST"])
+def reset_two_factor(request, pk: int):
+    """GET asks to confirm; POST removes a colleague's authenticator app and backup codes (a lost phone)."""
+    if not is_sysadmin(request.user):
+        # A plain 403 (the Wagtail admin would turn PermissionDenied into a redirect home).
+        return HttpResponseForbidden(_("Chỉ quản trị hệ thống được đặt lại xác thực hai lớp của người khác."))
+    colleague = get_object_or_404(get_user_model(), pk=pk)
+    name = colleague.get_full_name() or colleague.get_username()
+    if colleague.pk == request.user.pk:
+        # One's own second factor is turned off on one's own page, with a current code.
+        messages.error(request, _("Không thể tự đặt lại xác thực hai lớp của mình; hãy dùng trang Xác thực hai lớp của bạn."))
+        return redirect("wagtailusers_users:index")
+    if request.method == "POST":
+        two_factor.reset(colleague, by=request.user)
+        messages.success(request, _("Đã đặt lại xác thực hai lớp của %(name)s; người này đã được thông báo.") % {"name": name})
+        return redirect("wagtailusers_users:index")
+    context = {"colleague": colleague, "name": name, "enrolled": colleague.has_second_factor, "header_title": _("Đặt lại xác thực hai lớp")}
+    return TemplateResponse(request, "accounts/admin/reset_two_factor.html", context)
