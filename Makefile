@@ -28,7 +28,7 @@ demo: migrate ## load the demo province (idempotent)
 run: demo ## install, migrate, load the demo province and serve it on http://localhost:$(PORT)
 	@echo "Cổng tỉnh: http://localhost:$(PORT)  ·  trang đơn vị: http://<mã>.localhost:$(PORT)  ·  quản trị: http://localhost:$(PORT)/quan-tri/"
 	@trap 'kill 0' EXIT INT TERM; \
-	CELERY_BROKER_URL=memory:// $(BIN)/celery -A portal worker --beat --pool=solo --loglevel=warning & \
+	$(BIN)/celery -A portal worker --beat --pool=solo --loglevel=info & \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
 test: install ## install and run the whole suite (SQLite by default; DATABASE_URL picks another database)

@@ -97,3 +97,7 @@ SCHEDULE.update(
         ),
     }
 )
+
+# Daily jobs that run once when beat starts if today's time already passed without them
+# (``scheduler.PortalScheduler``): the desk then shows today's birthdays after a late start.
+CATCH_UP_ON_START: set[str] = {"birthday-greetings"}

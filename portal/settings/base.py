@@ -255,10 +255,14 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULER = "intranet.jobs.scheduler:PortalScheduler"  # the database schedule, with catch-up
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 DJANGO_CELERY_BEAT_TZ_AWARE = True
+# A fast schedule for drills, demos and the CI stack: every job (or only those named in
+# BEAT_EVERY_JOBS) every N seconds instead of at its time; 0 = the schedule's own times.
+BEAT_EVERY_SECONDS = env.int("BEAT_EVERY_SECONDS", default=0)
+BEAT_EVERY_JOBS = env.list("BEAT_EVERY_JOBS", default=[])
 
 # Working-day calendar: office hours as (start, end) pairs, Monday to Friday.
 WORKDAY_OFFICE_HOURS = env.json(
