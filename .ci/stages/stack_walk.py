@@ -20,8 +20,8 @@ from pathlib import Path
 
 import requests
 from stacklib import (
-    PG,
     REDIS,
+    beat,
     create_database,
     drop_database,
     fail,
@@ -38,7 +38,6 @@ from stacklib import (
     wait_for,
     wait_healthy,
     worker,
-    beat,
 )
 
 WEB_PORT = int(os.environ.get("STACK_WEB_PORT", "8110"))
@@ -77,7 +76,9 @@ def main():
     try:
         step("migrate (writes the beat schedule), collectstatic, seed the province")
         manage(env, "migrate", "--noinput")
-        jobs = int(psql(database, "SELECT count(*) FROM django_celery_beat_periodictask WHERE enabled AND name NOT LIKE 'celery.%'"))
+        jobs = int(
+            psql(database, "SELECT count(*) FROM django_celery_beat_periodictask WHERE enabled AND name NOT LIKE 'celery.%'")
+        )
         if jobs < 10:
             fail(f"migrate wrote {jobs} periodic tasks")
         manage(env, "check", "--deploy", "--fail-level", "ERROR")
@@ -144,7 +145,9 @@ def main():
         processes.append(cut_off)
         wait_for("the web with a dead broker", lambda: requests.get(base + "/", timeout=5).status_code == 200, 90)
         codes[4] = ask(4)
-        saved = psql(database, f"SELECT count(*) FROM cases_case WHERE code = '{codes[4]}'")
+        if not re.fullmatch(r"[A-Z0-9-]+", codes[4]):
+            fail(f"odd tracking code {codes[4]!r}")
+        saved = psql(database, f"SELECT count(*) FROM cases_case WHERE code = '{codes[4]}'")  # noqa: S608 - checked above
         if saved != "1":
             fail(f"question 4 ({codes[4]}) not saved: {saved}")
         arrived(4, codes[4], timeout=90)

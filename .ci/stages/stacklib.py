@@ -53,7 +53,7 @@ def wait_for(what: str, check, timeout: float = 60.0, every: float = 0.5):
 
 
 def psql(database_url: str, sql: str) -> str:
-    result = subprocess.run(["psql", database_url, "-qtAc", sql], capture_output=True, text=True, check=True)
+    result = subprocess.run(["psql", database_url, "-qtAc", sql], capture_output=True, text=True, check=True)  # noqa: S603, S607
     return result.stdout.strip()
 
 
@@ -105,7 +105,9 @@ class Process:
         log = open(LOGS / f"{self.name}.log", "a")
         log.write(f"\n==== start {' '.join(self.argv)}\n")
         log.flush()
-        self.popen = subprocess.Popen(self.argv, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.popen = subprocess.Popen(  # noqa: S603 - our own fixed command lines
+            self.argv, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         return self
 
     def stop(self, timeout: float = 30.0) -> None:
@@ -123,7 +125,8 @@ class Process:
 
 
 def manage(env: dict, *args: str, **kwargs) -> str:
-    result = subprocess.run([str(VENV / "python"), "manage.py", *args], env=env, cwd=ROOT, capture_output=True, text=True, **kwargs)
+    argv = [str(VENV / "python"), "manage.py", *args]
+    result = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, **kwargs)  # noqa: S603
     if result.returncode:
         fail(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
@@ -134,7 +137,9 @@ def gunicorn(name: str, port: int, env: dict) -> Process:
 
 
 def worker(name: str, env: dict) -> Process:
-    return Process(name, [str(VENV / "celery"), "-A", "portal", "worker", "--pool=solo", "--loglevel=info", "-n", f"{name}@%h"], env)
+    return Process(
+        name, [str(VENV / "celery"), "-A", "portal", "worker", "--pool=solo", "--loglevel=info", "-n", f"{name}@%h"], env
+    )
 
 
 def beat(name: str, env: dict) -> Process:
@@ -142,7 +147,21 @@ def beat(name: str, env: dict) -> Process:
 
 
 def smtp_server(port: int, maildir: Path) -> Process:
-    return Process("smtp", [str(VENV / "python"), "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", str(maildir)], dict(os.environ))
+    return Process(
+        "smtp",
+        [
+            str(VENV / "python"),
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(maildir),
+        ],
+        dict(os.environ),
+    )
 
 
 def mails_to(maildir: Path, address: str) -> list:
@@ -163,7 +182,9 @@ def post_form(session: requests.Session, url: str, data: dict, files=None) -> re
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     if not match:
         fail(f"no CSRF token on {url}")
-    return session.post(url, data={"csrfmiddlewaretoken": match.group(1), **data}, files=files, headers={"Referer": url}, timeout=60)
+    return session.post(
+        url, data={"csrfmiddlewaretoken": match.group(1), **data}, files=files, headers={"Referer": url}, timeout=60
+    )
 
 
 def run(main) -> None:
