@@ -21,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role
+from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
 from portal.home.views import ratelimited
 from search.folding import fold
@@ -214,12 +215,16 @@ def case_action(request, code: str, action: str):
 @login_required
 def print_form(request, code: str, slug: str):
     """QT-05's printable forms: the repair slip, the completion slip, the three-party handover record."""
+    return render(request, f"cases/forms/{slug}.html", form_context(request, code, slug))
+
+
+def form_context(request, code: str, slug: str) -> dict:
     case = _get_case(request, code)
     forms = dict(services.printable_forms(case))
     if slug not in forms:
         raise Http404(_("Biểu mẫu này chưa có cho hồ sơ."))
     events = {event.action: event for event in case.events.all()}
-    return render(request, f"cases/forms/{slug}.html", {"case": case, "title": forms[slug], "events": events, "data": case.data})
+    return {"case": case, "title": forms[slug], "events": events, "data": case.data, "document": find_document(case, slug), "slug": slug}
 
 
 @login_required
