@@ -24,6 +24,7 @@ from intranet.accounts.models import Role
 from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
 from portal.home.views import ratelimited
+from portal.submissions import tracking as submission_tracking
 from search.folding import fold
 
 from . import dashboards, services
@@ -33,6 +34,7 @@ from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
 from .spreadsheets import workbook_bytes
 
 PUBLISHED_KINDS = ("question", "voter")
+PUBLIC_LOOKUP_KINDS = PUBLISHED_KINDS  # /tra-cuu/ answers for these; IT and press cases are internal
 
 
 def _limited(request, group: str, rate: str) -> bool:
@@ -68,8 +70,15 @@ def lookup(request):
         code = services.normalise_code(raw)
         if code is None:
             context["error"], status = _("Mã tra cứu không đúng định dạng (ví dụ: HD-2026-7K3Q9)."), 400
+        elif code.startswith(f"{submission_tracking.PREFIX}-"):  # what was sent to /gui-tin-bai/ (QT-07)
+            found = submission_tracking.lookup_context(code)
+            if found is None:
+                context["error"], status = _("Không tìm thấy hồ sơ có mã %(code)s.") % {"code": code}, 404
+            else:
+                context.update(found)
         else:
-            case = Case.objects.filter(code=code).only(
+            # Only what is public: citizens' questions and voter opinions, never internal IT or press cases.
+            case = Case.objects.filter(code=code, kind__in=PUBLIC_LOOKUP_KINDS).only(
                 "code", "kind", "title", "step", "created_at", "due_at", "closed_at", "published_at", "field"
             ).first()
             if case is None:

@@ -26,6 +26,7 @@ from intranet.documents.services import find as find_document
 from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, get_calendar
+from portal.submissions.tracking import send_published
 
 from .documents import DECISION, issue_decision, issue_refusal_letter
 from .models import STEPS, TASK_CLASSES, ModerationItem, Step, StepRecord, Verdict
@@ -356,6 +357,7 @@ def publish(item: ModerationItem, user, go_live_at: dt.datetime | None = None) -
     item.outcome = ModerationItem.Outcome.PUBLISHED
     # Approving the last task finishes the workflow; Wagtail then publishes (or schedules) the revision.
     _finish_step(item, user, "publish", "", next_step=Step.DONE)
+    send_published(item)  # the sender is told (issue 13)
     return item
 
 
