@@ -28,6 +28,7 @@ from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, WorkingCalendar, get_calendar
 
+from .documents import issue_for_action
 from .kinds import COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, all_kinds, get_kind
 from .models import Case, CaseAttachment, CaseEvent, CaseParticipant, CaseUnit, Extension, PressDigest, PressItem, VoterSummary
 
@@ -231,6 +232,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
 
     _enter(case, target, get_calendar(), now, restart_clock=target.code == kind.clock_starts and before.code != target.code)
     case.save()
+    issue_for_action(case, action.code, user, now)  # the numbered form this step produces (issue 13)
     _alert(case, target, coordinators=params.coordinators if COORDINATORS in action.params else ())
     if target.published and case.requester_email:
         queue_email(

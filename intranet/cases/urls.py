@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pdf_views, views
 
 app_name = "cases"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("ho-so/<str:code>/", views.case_detail, name="detail"),
     path("ho-so/<str:code>/xu-ly/<slug:action>/", views.case_action, name="action"),
     path("ho-so/<str:code>/in/<slug:slug>/", views.print_form, name="print"),
+    path("ho-so/<str:code>/in/<slug:slug>/pdf/", pdf_views.form_pdf, name="print_pdf"),
     path("ho-so/<str:code>/tep/<int:pk>/", views.attachment, name="attachment"),
     path("ho-so/<str:code>/gia-han/", views.extension_request, name="extension"),
     path("ho-so/<str:code>/gia-han/<int:pk>/", views.extension_decide, name="extension_decide"),

@@ -21,8 +21,10 @@ from django_ratelimit.core import is_ratelimited
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role
+from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
 from portal.home.views import ratelimited
+from portal.submissions import tracking as submission_tracking
 from search.folding import fold
 
 from . import dashboards, services
@@ -32,6 +34,7 @@ from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
 from .spreadsheets import workbook_bytes
 
 PUBLISHED_KINDS = ("question", "voter")
+PUBLIC_LOOKUP_KINDS = PUBLISHED_KINDS  # /tra-cuu/ answers for these; IT and press cases are internal
 
 
 def _limited(request, group: str, rate: str) -> bool:
@@ -67,8 +70,15 @@ def lookup(request):
         code = services.normalise_code(raw)
         if code is None:
             context["error"], status = _("Mã tra cứu không đúng định dạng (ví dụ: HD-2026-7K3Q9)."), 400
+        elif code.startswith(f"{submission_tracking.PREFIX}-"):  # what was sent to /gui-tin-bai/ (QT-07)
+            found = submission_tracking.lookup_context(code)
+            if found is None:
+                context["error"], status = _("Không tìm thấy hồ sơ có mã %(code)s.") % {"code": code}, 404
+            else:
+                context.update(found)
         else:
-            case = Case.objects.filter(code=code).only(
+            # Only what is public: citizens' questions and voter opinions, never internal IT or press cases.
+            case = Case.objects.filter(code=code, kind__in=PUBLIC_LOOKUP_KINDS).only(
                 "code", "kind", "title", "step", "created_at", "due_at", "closed_at", "published_at", "field"
             ).first()
             if case is None:
@@ -214,12 +224,16 @@ def case_action(request, code: str, action: str):
 @login_required
 def print_form(request, code: str, slug: str):
     """QT-05's printable forms: the repair slip, the completion slip, the three-party handover record."""
+    return render(request, f"cases/forms/{slug}.html", form_context(request, code, slug))
+
+
+def form_context(request, code: str, slug: str) -> dict:
     case = _get_case(request, code)
     forms = dict(services.printable_forms(case))
     if slug not in forms:
         raise Http404(_("Biểu mẫu này chưa có cho hồ sơ."))
     events = {event.action: event for event in case.events.all()}
-    return render(request, f"cases/forms/{slug}.html", {"case": case, "title": forms[slug], "events": events, "data": case.data})
+    return {"case": case, "title": forms[slug], "events": events, "data": case.data, "document": find_document(case, slug), "slug": slug}
 
 
 @login_required

@@ -22,10 +22,13 @@ from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowStat
 
 from intranet.accounts.models import Role, User
 from intranet.accounts.permissions import has_role, members_with_role, units_with_role
+from intranet.documents.services import find as find_document
 from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, get_calendar
+from portal.submissions.tracking import send_published
 
+from .documents import DECISION, issue_decision, issue_refusal_letter
 from .models import STEPS, TASK_CLASSES, ModerationItem, Step, StepRecord, Verdict
 from .templatetags.moderation_tags import vn_name
 
@@ -333,7 +336,7 @@ def decide(item: ModerationItem, user, verdict: str, reason: str = "", document_
     item.decision, item.reason = verdict, reason if verdict == Verdict.REFUSE else ""
     item.document_text = document_text.strip() or item.draft_document
     item.signed_by, item.signed_at = user, at
-    item.document_number = f"{item.pk}/{timezone.localtime(at).year}/{item.unit.code.upper()}-VH"
+    item.document_number = issue_decision(item, user, at).symbol
     _finish_step(item, user, f"decide_{verdict}", reason, next_step=Step.CARRY_OUT)
     return item
 
@@ -354,6 +357,7 @@ def publish(item: ModerationItem, user, go_live_at: dt.datetime | None = None) -
     item.outcome = ModerationItem.Outcome.PUBLISHED
     # Approving the last task finishes the workflow; Wagtail then publishes (or schedules) the revision.
     _finish_step(item, user, "publish", "", next_step=Step.DONE)
+    send_published(item)  # the sender is told (issue 13)
     return item
 
 
@@ -363,7 +367,8 @@ def send_refusal(item: ModerationItem, user, letter: str = "") -> ModerationItem
     _check(user, item, Step.CARRY_OUT)
     if item.decision != Verdict.REFUSE:
         raise StepError(_("Tin, bài này không bị từ chối."))
-    body = letter.strip() or refusal_letter(item)
+    letter_number = issue_refusal_letter(item, now()).symbol
+    body = letter.strip() or refusal_letter(item, letter_number)
     if item.submitter_email:
         item.refusal_email = queue_email(
             [item.submitter_email],
@@ -378,9 +383,10 @@ def send_refusal(item: ModerationItem, user, letter: str = "") -> ModerationItem
     return item
 
 
-def refusal_letter(item: ModerationItem) -> str:
-    signer = vn_name(item.signed_by) if item.signed_by else ""
-    return _(
+def refusal_letter(item: ModerationItem, letter_number: str = "") -> str:
+    doc = find_document(item, DECISION)
+    signer = f"{doc.signer_name}, {doc.signer_position}".strip(", ") if doc else vn_name(item.signed_by) if item.signed_by else ""
+    text = _(
         "Kính gửi %(name)s,\n\n%(unit)s đã xem xét tin, bài, ảnh \"%(title)s\" gửi ngày %(received)s "
         "và không đồng ý cho đăng trên trang thông tin điện tử.\n\nLý do: %(reason)s\n\n"
         "Văn bản số %(number)s, người ký: %(signer)s.\n\nTrân trọng."
@@ -393,6 +399,7 @@ def refusal_letter(item: ModerationItem) -> str:
         "number": item.document_number,
         "signer": signer,
     }
+    return (_("Số: %(number)s") % {"number": letter_number} + "\n\n" + text) if letter_number else text
 
 
 # -- overdue ---------------------------------------------------------------------------------------

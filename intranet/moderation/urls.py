@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pdf_views, views
 
 app_name = "moderation"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("kiem-duyet/<int:pk>/", views.item_detail, name="item"),
     path("kiem-duyet/<int:pk>/thao-tac/", views.item_action, name="action"),
     path("kiem-duyet/<int:pk>/van-ban/", views.document, name="document"),
+    path("kiem-duyet/<int:pk>/van-ban/pdf/", pdf_views.document_pdf, name="document_pdf"),
 ]

@@ -14,9 +14,11 @@ from django.views.decorators.http import require_POST
 
 from intranet.accounts.models import Role, User
 from intranet.accounts.permissions import has_role, members_with_role, units_with_role
+from intranet.documents.services import documents_for
 from intranet.units.models import Unit
 
 from . import reports, services
+from .documents import DECISION, REFUSAL_LETTER
 from .models import ModerationItem, Step, Verdict
 
 REPORT_ROLES = (Role.CULTURE_OFFICER, Role.IT_STAFF, Role.LEADER)
@@ -97,10 +99,17 @@ def item_action(request, pk: int):
 @login_required
 def document(request, pk: int):
     """The approval or refusal document (văn bản đồng ý / không đồng ý cho đăng), printable."""
+    return render(request, "moderation/document.html", document_context(request, pk))
+
+
+def document_context(request, pk: int) -> dict:
     item = _item_for(request.user, pk)
     if not (item.draft_document or item.document_text):
         raise Http404(_("Tin, bài này chưa có văn bản."))
-    return render(request, "moderation/document.html", {"item": item, "letter": services.refusal_letter(item) if item.decision == Verdict.REFUSE else ""})
+    docs = documents_for(item)
+    letter_doc = docs.get(REFUSAL_LETTER)
+    letter = services.refusal_letter(item, letter_doc.symbol if letter_doc else "") if item.decision == Verdict.REFUSE else ""
+    return {"item": item, "letter": letter, "decision_doc": docs.get(DECISION), "letter_doc": letter_doc}
 
 
 def _report_unit(request) -> Unit:

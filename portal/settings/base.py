@@ -41,6 +41,7 @@ PROJECT_APPS = [
     "intranet.boards",
     "intranet.speeches",
     "intranet.store",
+    "intranet.documents",  # issue 13: document registers (HCMC Art. 7) and PDF files
     "intranet.moderation",
     "intranet.cases",
     "intranet.desk",

@@ -17,6 +17,8 @@ class Submission(models.Model):
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị nhận"), on_delete=models.PROTECT, related_name="submissions")
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    # The tracking code the sender follows at /tra-cuu/ (TB-2026-7K3Q9); empty for submissions from before it existed.
+    code = models.CharField(_("mã tra cứu"), max_length=20, unique=True, null=True, blank=True)
     name = models.CharField(_("họ và tên"), max_length=255)
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)

@@ -13,6 +13,7 @@ from intranet.units.models import Unit
 from intranet.units.services import collection_for
 
 from .models import Submission, SubmissionPhoto
+from .tracking import new_tracking_code
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ def store(unit: Unit, data: dict, photos: list, user=None) -> Submission:
     """Keep what was sent, photos included, before anything else can fail."""
     submission = Submission.objects.create(
         unit=unit,
+        code=new_tracking_code(),
         submitted_by=user if getattr(user, "is_authenticated", False) else None,
         **{key: data.get(key, "") for key in ("kind", "name", "email", "phone", "organisation", "title", "content")},
     )

@@ -7,6 +7,7 @@ from django_ratelimit.decorators import ratelimit
 
 from .forms import SubmissionForm
 from .services import intake, store
+from .tracking import send_receipt
 
 SUBMIT_RATE = "5/h"
 
@@ -32,7 +33,8 @@ def submit(request):
             return redirect("submissions:thanks")
         submission = store(unit, form.cleaned_data, form.cleaned_data.get("photos") or [], request.user)
         intake(submission)
-        request.session["submission_ref"] = submission.pk
+        send_receipt(submission)
+        request.session["submission_ref"] = submission.code
         return redirect("submissions:thanks")
     return render(request, "submissions/submit.html", {"form": form, "unit": unit}, status=400 if form.errors else 200)
 

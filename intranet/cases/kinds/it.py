@@ -29,6 +29,8 @@ register(
         clock_stops="repair",
         forms={
             "phieu-khac-phuc": (_("Phiếu khắc phục sự cố CNTT"), "classify"),
+            "van-ban-de-nghi": (_("Văn bản đề nghị sửa chữa, thay thế"), "submit"),
+            "van-ban-phe-duyet": (_("Văn bản đề nghị sửa chữa, thay thế được phê duyệt"), "approve"),
             "phieu-hoan-thanh": (_("Phiếu hoàn thành khắc phục sự cố CNTT"), "complete"),
             "bien-ban-ban-giao": (_("Biên bản bàn giao ba bên"), "handover"),
         },
