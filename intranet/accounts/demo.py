@@ -7,6 +7,7 @@ from intranet.directory.models import Person
 from intranet.units.models import Unit
 
 from .models import Role, User
+from .names import split_name
 from .services import grant_role
 
 # username, full name, unit code (None = the province), role, is_head, position
@@ -34,7 +35,7 @@ def load(out) -> None:
         unit = province if unit_code is None else Unit.objects.get(code=unit_code)
         user = User.objects.filter(username=username).first()
         if user is None:
-            last, _sep, first = full_name.rpartition(" ")
+            last, first = split_name(full_name)
             user = User(username=username, first_name=first, last_name=last, email=f"{username}@hue.gov.vn")
             user.set_password(settings.DEMO_PASSWORD)
             user.save()

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.accounts.names import display_name, format_name
+
 
 class UserManager(DjangoUserManager):
     def create_superuser(self, username, email=None, password=None, **extra_fields):
@@ -27,6 +29,17 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("tài khoản")
         verbose_name_plural = _("tài khoản")
+
+    def get_full_name(self):
+        """Family name first ("Tôn Thất Long"), never Django's given-name-first default."""
+        return format_name(self.last_name, self.first_name)
+
+    def get_short_name(self):
+        return self.first_name
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self)
 
     def set_password(self, raw_password):
         super().set_password(raw_password)

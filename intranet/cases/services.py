@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role, User
+from intranet.accounts.names import display_name
 from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, WorkingCalendar, get_calendar
@@ -313,7 +314,7 @@ def _record(case, *, action, label, actor=None, from_step="", to_step="", commen
         action=action,
         label=label,
         actor=actor,
-        actor_name=(actor.get_full_name() or actor.username) if actor else "",
+        actor_name=display_name(actor),
         unit_name=unit.name if unit else "",
         from_step=from_step,
         to_step=to_step,

@@ -42,8 +42,7 @@ class DeliveryError(Exception):
 def author_label(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
-    # Vietnamese order: family name first ("Dương Thị Hạnh").
-    name = f"{user.last_name} {user.first_name}".strip()
+    name = user.get_full_name()  # family name first ("Dương Thị Hạnh")
     return f"{name} ({user.get_username()})" if name else user.get_username()
 
 

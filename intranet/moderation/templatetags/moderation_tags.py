@@ -1,13 +1,9 @@
 from django import template
 
+from intranet.accounts.names import display_name
+
 register = template.Library()
 
 
-def vn_name(user) -> str:
-    """Vietnamese order: family and middle names first (Tôn Thất Long), then the given name."""
-    if user is None:
-        return ""
-    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
-
-
+vn_name = display_name  # family name first (Tôn Thất Long), the login name when there is none
 register.filter("vn_name", vn_name)

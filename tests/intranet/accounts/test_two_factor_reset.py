@@ -87,7 +87,7 @@ def test_the_colleague_is_told_in_the_app_and_by_email(client, sysadmin, colleag
     client.post(_reset_url(colleague))
     alert = Notification.objects.get(recipient=colleague)
     assert alert.title == "Xác thực hai lớp của bạn đã được đặt lại"
-    assert "Hùng Trần Văn (quản trị hệ thống) đã đặt lại xác thực hai lớp của tài khoản bientap" in alert.body
+    assert "Trần Văn Hùng (quản trị hệ thống) đã đặt lại xác thực hai lớp của tài khoản bientap" in alert.body
     assert "Nếu bạn không đề nghị việc này" in alert.body
     email = OutgoingEmail.objects.get(to=[colleague.email])
     assert email.subject == alert.title
