@@ -126,16 +126,6 @@ def _fresh_cache_and_outbox(portal):
     mail.outbox = []
 
 
-def login(page, portal, username, password=None, unit=None, next_path=None):
-    """Log in through the login form as a demo account of the README."""
-    path = "/dang-nhap/" + (f"?next={next_path}" if next_path else "")
-    page.goto(portal.url(path, unit=unit))
-    page.get_by_label(re.compile("Tên đăng nhập")).fill(username)
-    page.get_by_label(re.compile("Mật khẩu")).fill(password or django_settings.DEMO_PASSWORD)
-    page.get_by_role("button", name=re.compile("Đăng nhập")).click()
-    page.wait_for_load_state()
-
-
 @pytest.fixture(autouse=True)
 def _browser_for_failure_pages(browser):
     """Every journey has the browser at hand, so a failure can save what it shows."""
