@@ -31,8 +31,21 @@ run: demo ## install, migrate, load the demo province and serve it on http://loc
 	$(BIN)/celery -A portal worker --beat --pool=solo --loglevel=info & \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
-test: install ## install and run the whole suite (SQLite by default; DATABASE_URL picks another database)
-	$(BIN)/python -m pytest
+test: install chromium ## install and run the whole suite (SQLite by default; DATABASE_URL picks another database)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+CHROMIUM ?= /usr/bin/chromium
+chromium: ## the browser the journeys drive (tests/browser): Debian's Chromium, installed when missing
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    [ -x "$(CHROMIUM)" ] || { echo "Chromium installed but not at $(CHROMIUM): run 'make test CHROMIUM=$$(command -v chromium)'."; exit 1; }; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM): on Debian run 'apt-get install -y chromium' as root;"; \
+	    echo "elsewhere install Chromium and run 'make test CHROMIUM=/path/to/chromium'."; \
+	    exit 1; \
+	  fi; \
+	fi
 
 lint: install ## ruff, Django's checks and missing migrations
 	$(BIN)/ruff check .
@@ -43,4 +56,4 @@ messages: install ## refresh the English catalogue from the code and compile it 
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=bench --ignore=static
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
-.PHONY: help install migrate demo run test lint messages
+.PHONY: help install migrate demo run test chromium lint messages
