@@ -15,11 +15,15 @@ from functools import wraps
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
+from wagtail import hooks
 from wagtail.models import DraftStateMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
+
+from . import permissions
 
 # The policy action asked for each URL name; any other object URL asks "change".
 URL_ACTIONS = {
@@ -110,3 +114,16 @@ class InstanceScopedViewSetMixin:
 
     def get_urlpatterns(self):
         return scope_urlpatterns(super().get_urlpatterns(), self.scope_policy or self.permission_policy, self.model)
+
+
+# -- pages outside the explorer: the page chooser (browse and search) and the move confirmation --
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_offers_live_pages_and_the_users_own(pages, request):
+    return pages.filter(Q(live=True) | Q(pk__in=permissions.pages_with_drafts_visible_to(request.user).values("pk")))
+
+
+@hooks.register("before_move_page")
+def move_confirmation_needs_the_right_to_move_there(request, page_to_move, destination):
+    # Wagtail's confirm page shows both titles before any permission check.
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

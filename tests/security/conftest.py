@@ -6,6 +6,7 @@ from intranet.accounts.models import Role
 from intranet.accounts.services import grant_role
 from tests.factories import PersonFactory, UserFactory, province, unit_with_site
 from tests.factories.boards import BoardFactory, SpeechFactory
+from tests.factories.news import article
 
 
 @pytest.fixture
@@ -35,4 +36,8 @@ def two_units(db):
     board.save_revision(user=users.px_board)
     draft = SpeechFactory(unit=phuxuan, owner=users.px_board, title="Dự thảo riêng Phú Xuân", live=False)
     draft.save_revision(user=users.px_board)
-    return SimpleNamespace(tinh=tinh, phuxuan=phuxuan, stp=stp, users=users, officer=officer, speech=speech, board=board, draft=draft)
+    secret = article(phuxuan, "Kế hoạch mật Phú Xuân", live=False, is_secret=True, slug="ke-hoach-mat")
+    stp_news = article(stp, "Tin Sở Tư pháp", slug="tin-stp")
+    return SimpleNamespace(
+        tinh=tinh, phuxuan=phuxuan, stp=stp, users=users, officer=officer, speech=speech, board=board, draft=draft, secret=secret, stp_news=stp_news
+    )
