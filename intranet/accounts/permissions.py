@@ -292,3 +292,20 @@ def has_any_directory_grant(user, codename: str) -> bool:
 def holds_any_role(user, *roles: str) -> bool:
     """Whether the user holds one of ``roles`` in any unit (no query once the roles are loaded)."""
     return any(role in roles for _u, _p, role in _memberships(user))
+
+
+# -- the Wagtail admin's pages outside the explorer (issue 16) ------------------------------
+def pages_with_drafts_visible_to(user):
+    """Pages whose drafts and titles the user may see in choosers and confirm pages: those of
+    the units whose site they edit (their role's editors group), every page for the sysadmin."""
+    from wagtail.models import Page
+    from wagtail.permissions import policy_registry
+
+    if is_sysadmin(user):
+        return Page.objects.all()
+    return policy_registry.get_by_type(Page).instances_user_has_any_permission_for(user, ["add", "change", "publish"])
+
+
+def may_see_page_in_admin(user, page) -> bool:
+    """A live page is public; a draft (or a state secret, never live) only to its own unit's editors."""
+    return page.live or pages_with_drafts_visible_to(user).filter(pk=page.pk).exists()

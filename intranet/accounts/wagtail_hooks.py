@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from . import admin_views, two_factor
+from . import admin_scoping, admin_views, two_factor  # noqa: F401  (admin_scoping registers the page chooser and move hooks)
 from .models import User
 from .permissions import is_sysadmin
 

@@ -1,6 +1,5 @@
 """Boards as snippets (listing, search, drafts, revisions, history), scoped to the standing agencies the editor serves."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -11,6 +10,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from intranet.accounts import permissions
+from intranet.accounts.admin_scoping import InstanceScopedViewSetMixin, ScopedSnippetChooserViewSet
 from intranet.accounts.models import Role
 
 from .models import Board
@@ -53,33 +53,15 @@ class BoardForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ScopedBoardMixin:
-    def get_object(self, queryset=None):
-        obj = super().get_object()
-        if not permissions.can_manage_boards(self.request.user, obj.standing_unit):
-            raise PermissionDenied
-        return obj
-
-
 class BoardCreateView(snippet_views.CreateView):
     def save_instance(self):
         self.form.instance.created_by = self.request.user
         return super().save_instance()
 
 
-class BoardEditView(ScopedBoardMixin, snippet_views.EditView):
-    pass
+class BoardViewSet(InstanceScopedViewSetMixin, SnippetViewSet):
+    """Every object URL asks the policy about that board (``admin_scoping``); the chooser offers live ones and the user's own."""
 
-
-class BoardDeleteView(ScopedBoardMixin, snippet_views.DeleteView):
-    pass
-
-
-class BoardHistoryView(ScopedBoardMixin, snippet_views.HistoryView):
-    pass
-
-
-class BoardViewSet(SnippetViewSet):
     model = Board
     icon = "group"
     menu_label = _("Ban chỉ đạo")
@@ -89,9 +71,7 @@ class BoardViewSet(SnippetViewSet):
     list_display = ["name", "decision_number", "standing_unit", "live", "updated_at"]
     list_per_page = 50
     add_view_class = BoardCreateView
-    edit_view_class = BoardEditView
-    delete_view_class = BoardDeleteView
-    history_view_class = BoardHistoryView
+    chooser_viewset_class = ScopedSnippetChooserViewSet
     edit_handler = ObjectList(Board.panels, base_form_class=BoardForm)
 
     def get_queryset(self, request):

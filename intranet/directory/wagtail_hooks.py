@@ -6,7 +6,6 @@ permission layer again on the server (a hidden button is not a permission).
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -19,6 +18,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from intranet.accounts import permissions
+from intranet.accounts.admin_scoping import InstanceScopedViewSetMixin
 from intranet.units.models import Unit
 from intranet.units.services import Decision, found_unit
 
@@ -66,39 +66,21 @@ register_permission_policy(Person, PersonPermissionPolicy(Person))
 UNIT_POLICY = UnitPermissionPolicy(Unit)
 
 
-class ObjectScopedMixin:
-    """Refuse an object view unless the policy allows this object (not only the model)."""
-
-    object_action = "change"
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset) if queryset is not None else super().get_object()
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, self.object_action, obj):
-            raise PermissionDenied
-        return obj
-
-
 class PersonCreateView(snippet_views.CreateView):
     def save_instance(self):
         self.form.instance._changed_by = self.request.user
         return super().save_instance()
 
 
-class PersonEditView(ObjectScopedMixin, snippet_views.EditView):
+class PersonEditView(snippet_views.EditView):
     def save_instance(self):
         self.form.instance._changed_by = self.request.user
         return super().save_instance()
 
 
-class PersonDeleteView(ObjectScopedMixin, snippet_views.DeleteView):
-    object_action = "delete"
+class PersonViewSet(InstanceScopedViewSetMixin, SnippetViewSet):
+    """Every object URL (edit, history, revisions, compare, usage, ...) asks the policy about that person."""
 
-
-class PersonHistoryView(ObjectScopedMixin, snippet_views.HistoryView):
-    pass
-
-
-class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Danh bạ cán bộ")
@@ -113,8 +95,6 @@ class PersonViewSet(SnippetViewSet):
     search_backend_name = None
     add_view_class = PersonCreateView
     edit_view_class = PersonEditView
-    delete_view_class = PersonDeleteView
-    history_view_class = PersonHistoryView
     edit_handler = ObjectList(Person.panels, base_form_class=PersonAdminForm)
 
     def get_queryset(self, request):
@@ -136,7 +116,7 @@ class UnitCreateView(snippet_views.CreateView):
         )
 
 
-class UnitEditView(ObjectScopedMixin, snippet_views.EditView):
+class UnitEditView(snippet_views.EditView):
     def save_instance(self):
         self.form.instance._changed_by = self.request.user
         unit = super().save_instance()
@@ -151,17 +131,15 @@ class UnitEditView(ObjectScopedMixin, snippet_views.EditView):
         return unit
 
 
-class UnitHistoryView(ObjectScopedMixin, snippet_views.HistoryView):
-    pass
-
-
 UNIT_PANELS = [
     MultiFieldPanel([FieldPanel("parent"), FieldPanel("decision_number"), FieldPanel("event_date")], heading=_("Quyết định")),
     *Unit.panels,
 ]
 
 
-class UnitViewSet(SnippetViewSet):
+class UnitViewSet(InstanceScopedViewSetMixin, SnippetViewSet):
+    scope_policy = UNIT_POLICY
+
     model = Unit
     icon = "group"
     menu_label = _("Danh bạ đơn vị")
@@ -173,7 +151,6 @@ class UnitViewSet(SnippetViewSet):
     list_per_page = 50
     add_view_class = UnitCreateView
     edit_view_class = UnitEditView
-    history_view_class = UnitHistoryView
     edit_handler = ObjectList(UNIT_PANELS, base_form_class=UnitAdminForm)
 
     def get_common_view_kwargs(self, **kwargs):

@@ -6,17 +6,17 @@ units look things up. The province office sees every unit; a unit's leaders and 
 their unit and its sub-units; nobody else sees any unit's rows.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from intranet.accounts import permissions
+from intranet.accounts.admin_scoping import InstanceScopedViewSetMixin
 from intranet.accounts.models import Role
 from intranet.units.models import Unit
 
@@ -83,21 +83,12 @@ class ScopedIndexView(IndexView):
         return queryset.select_related(*self.related) if getattr(self, "related", ()) else queryset
 
 
-class ScopedInspectView(InspectView):
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "view", instance):
-            raise PermissionDenied
-        return instance
-
-
-class ScopedViewSet(ModelViewSet):
+class ScopedViewSet(InstanceScopedViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     exclude_form_fields = []  # read-only: the policy never allows add or change
     list_per_page = 50
     related: tuple[str, ...] = ("unit",)
-    inspect_view_class = ScopedInspectView
 
     @property
     def index_view_class(self):

@@ -1,6 +1,5 @@
 """Articles and speeches as snippets for the agencies' editors, scoped to their units."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,6 +11,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from intranet.accounts import permissions
+from intranet.accounts.admin_scoping import InstanceScopedViewSetMixin, ScopedSnippetChooserViewSet
 from intranet.accounts.models import Role
 from intranet.units.models import Unit
 
@@ -49,29 +49,15 @@ class SpeechForm(WagtailAdminModelForm):
         self.fields["unit"].queryset = units.active()
 
 
-class ScopedSpeechMixin:
-    def get_object(self, queryset=None):
-        obj = super().get_object()
-        if not permissions.can_edit_speech(self.request.user, obj):
-            raise PermissionDenied
-        return obj
-
-
 class SpeechCreateView(snippet_views.CreateView):
     def save_instance(self):
         self.form.instance.owner = self.request.user
         return super().save_instance()
 
 
-class SpeechEditView(ScopedSpeechMixin, snippet_views.EditView):
-    pass
+class SpeechViewSet(InstanceScopedViewSetMixin, SnippetViewSet):
+    """Every object URL asks the policy about that speech (``admin_scoping``); the chooser offers live ones and the user's own."""
 
-
-class SpeechDeleteView(ScopedSpeechMixin, snippet_views.DeleteView):
-    pass
-
-
-class SpeechViewSet(SnippetViewSet):
     model = Speech
     icon = "doc-full"
     menu_label = _("Bài viết, bài phát biểu")
@@ -81,8 +67,7 @@ class SpeechViewSet(SnippetViewSet):
     list_display = ["title", "date", "unit", "live"]
     list_per_page = 50
     add_view_class = SpeechCreateView
-    edit_view_class = SpeechEditView
-    delete_view_class = SpeechDeleteView
+    chooser_viewset_class = ScopedSnippetChooserViewSet
     edit_handler = ObjectList(Speech.panels, base_form_class=SpeechForm)
 
     def get_queryset(self, request):

@@ -1,0 +1,35 @@
+"""Issue 16: another unit's draft and secret pages stay out of the page chooser and the move confirmation."""
+
+from django.urls import reverse
+
+from tests.factories.news import news_index
+
+
+def test_the_page_chooser_search_never_lists_another_units_secret_draft(client, two_units):
+    search = reverse("wagtailadmin_choose_page_search")
+    client.force_login(two_units.users.stp_board)
+    assert "Kế hoạch mật" not in client.get(search, {"q": "mật"}).content.decode()
+    assert "Tin Sở Tư pháp" in client.get(search, {"q": "Tư pháp"}).content.decode()
+    client.force_login(two_units.users.px_board)
+    assert "Kế hoạch mật Phú Xuân" in client.get(search, {"q": "mật"}).content.decode()
+
+
+def test_the_page_chooser_browse_shows_another_units_live_pages_only(client, two_units):
+    index = news_index(two_units.phuxuan)
+    client.force_login(two_units.users.stp_board)
+    browse = reverse("wagtailadmin_choose_page_child", args=[index.pk])
+    assert "Kế hoạch mật" not in client.get(browse).json()["html"]
+    client.force_login(two_units.users.px_board)
+    assert "Kế hoạch mật Phú Xuân" in client.get(browse).json()["html"]
+
+
+def test_the_move_confirmation_refuses_another_units_pages(client, two_units):
+    client.force_login(two_units.users.stp_board)
+    into_phuxuan = reverse("wagtailadmin_pages:move_confirm", args=[two_units.stp_news.pk, news_index(two_units.phuxuan).pk])
+    response = client.get(into_phuxuan)
+    assert response.status_code in (302, 403)
+    moving_theirs = client.get(reverse("wagtailadmin_pages:move_confirm", args=[two_units.secret.pk, news_index(two_units.stp).pk]))
+    assert moving_theirs.status_code in (302, 403)
+    assert "Kế hoạch mật" not in moving_theirs.content.decode()
+    two_units.stp_news.refresh_from_db()
+    assert two_units.stp_news.get_parent().pk == news_index(two_units.stp).pk
