@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản và phân quyền")
 
     def ready(self):
-        from . import two_factor
+        from . import trail, two_factor
 
         two_factor.connect_signals()
+        trail.connect_signals()

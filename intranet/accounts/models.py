@@ -44,6 +44,7 @@ class User(AbstractUser):
     def set_password(self, raw_password):
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()
+        self._password_was_set = True  # the security trail records it once saved
 
 
 class Role(models.TextChoices):
@@ -77,3 +78,50 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class SecurityEvent(models.Model):
+    """The lasting security trail (issue 16): who did what to an account, when, from where, with what outcome.
+
+    Written by ``intranet.accounts.trail`` from the login, lockout, password, second-factor and
+    permission signals; kept ``SECURITY_TRAIL_DAYS`` days (purged by a scheduled job).
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Đăng nhập")
+        LOGIN_FAILED = "login_failed", _("Đăng nhập sai")
+        LOCKOUT = "lockout", _("Tạm khóa đăng nhập")
+        UNLOCK = "unlock", _("Mở khóa đăng nhập")
+        LOGOUT = "logout", _("Đăng xuất")
+        PASSWORD_CHANGE = "password_change", _("Đổi mật khẩu")
+        PASSWORD_RESET = "password_reset", _("Đặt lại mật khẩu")
+        SECOND_FACTOR_ENROL = "otp_enrol", _("Bật xác thực hai lớp")
+        SECOND_FACTOR_RESET = "otp_reset", _("Gỡ xác thực hai lớp")
+        PERMISSION_CHANGE = "permission_change", _("Thay đổi quyền")
+        GROUP_CHANGE = "group_change", _("Thay đổi nhóm")
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", _("Thành công")
+        FAILURE = "failure", _("Thất bại")
+
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("sự kiện"), max_length=20, choices=Kind.choices)
+    outcome = models.CharField(_("kết quả"), max_length=10, choices=Outcome.choices, default=Outcome.SUCCESS)
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("tài khoản"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(_("tên đăng nhập"), max_length=150, blank=True)
+    actor = models.ForeignKey(
+        "accounts.User", verbose_name=_("người thực hiện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
+    detail = models.CharField(_("chi tiết"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sự kiện an ninh")
+        verbose_name_plural = _("nhật ký an ninh")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["kind", "at"]), models.Index(fields=["username", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"

@@ -309,3 +309,23 @@ def pages_with_drafts_visible_to(user):
 def may_see_page_in_admin(user, page) -> bool:
     """A live page is public; a draft (or a state secret, never live) only to its own unit's editors."""
     return page.live or pages_with_drafts_visible_to(user).filter(pk=page.pk).exists()
+
+
+# -- Personal data (birth date, home address, mobile, civil-servant code, ID photo) -------------
+def personal_data_scope(user) -> tuple[bool, tuple[str, ...]]:
+    """(everywhere, unit path prefixes) where ``user`` may read people's personal data.
+
+    The unit's directory board (``manage_people``, its sub-units included) and its heads
+    (leaders, inherited); the province's directory administrators and system administrators
+    everywhere. Loaded once per user object; the person themselves is checked separately.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False, ()
+    if is_sysadmin(user):
+        return True, ()
+    paths = [path for granted, path, _depth in _directory_grants(user) if granted == "manage_people"]
+    if any(depth == 1 for granted, _path, depth in _directory_grants(user) if granted == "manage_people"):
+        return True, ()
+    paths += [path for _unit_id, path, role in _memberships(user) if role == Role.LEADER]
+    return False, tuple(paths)
+

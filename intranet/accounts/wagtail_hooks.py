@@ -4,6 +4,7 @@ system administrator resets a colleague's second factor (a lost phone)."""
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from . import admin_scoping, admin_views, two_factor  # noqa: F401  (admin_scoping registers the page chooser and move hooks)
@@ -45,3 +46,18 @@ def reset_two_factor_button(user, request_user):
     # ``has_second_factor`` comes with the listed rows: no query per row.
     if user.has_second_factor and user.pk != request_user.pk and is_sysadmin(request_user):
         yield Button(_("Đặt lại xác thực hai lớp"), reverse("accounts_reset_two_factor", args=[user.pk]), icon_name="key", priority=50)
+
+
+class SysadminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_sysadmin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def locked_logins_urls():
+    return [path("tai-khoan-bi-khoa/", admin_views.locked_logins, name="accounts_locked_logins")]
+
+
+@hooks.register("register_settings_menu_item")
+def locked_logins_menu_item():
+    return SysadminMenuItem(_("Tài khoản bị tạm khóa"), reverse("accounts_locked_logins"), icon_name="lock", order=610)

@@ -1,12 +1,16 @@
 """The store's JSON API (/api/v1/store/…) and the door through which other servers deliver.
 
 Anonymous callers get each channel's public fields only; officers of any unit
-get the whole record. Every record carries its provenance.
+get the whole record, except the people channel's personal fields: a person's
+record is whole only for that person, their unit's directory board and heads and
+the province's directory administrators (``permissions.can_see_personal_data``);
+everyone else gets its public shape. Every record carries its provenance.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, JsonResponse
@@ -17,6 +21,8 @@ from django_ratelimit.decorators import ratelimit
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role
+from intranet.directory.models import Person
+from intranet.units.models import Unit
 
 from . import services
 from .channels import CHANNELS, public_view
@@ -27,6 +33,21 @@ PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
 
 def _is_officer(user) -> bool:
     return permissions.is_sysadmin(user) or permissions.units_with_role(user, *Role.values).exists()
+
+
+def _personal_filter(user, records) -> Callable[[StoreRecord], bool]:
+    """Which of the people ``records`` ``user`` may read whole (constant number of queries)."""
+    everywhere, paths = permissions.personal_data_scope(user)
+    if everywhere:
+        return lambda record: True
+    own = set()
+    if getattr(user, "is_authenticated", False):
+        own = {str(key) for key in Person.objects.filter(user=user).values_list("store_key", flat=True)}
+    unit_paths = {}
+    if paths:
+        codes = {record.unit_code for record in records}
+        unit_paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
+    return lambda record: record.record_id in own or unit_paths.get(record.unit_code, "").startswith(paths)
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -79,7 +100,12 @@ def channel_list(request, channel: str):
         page = paginator.page(number)
     except EmptyPage:
         return _error("Trang không tồn tại.", 404)
-    full = _is_officer(request.user)
+    records = list(page.object_list)
+    if channel == "people":
+        whole = _personal_filter(request.user, records)
+    else:
+        officer = _is_officer(request.user)
+        whole = lambda record: officer  # noqa: E731
 
     def link(n):
         query = request.GET.copy()
@@ -91,7 +117,7 @@ def channel_list(request, channel: str):
             "count": paginator.count,
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [serialize(record, full=full) for record in page.object_list],
+            "results": [serialize(record, full=whole(record)) for record in records],
         },
         json_dumps_params={"ensure_ascii": False},
     )

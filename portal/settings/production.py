@@ -23,3 +23,6 @@ LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")  # noqa: F405
 # HTTPS is usually terminated by the proxy in front; turn these on once it is.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# Art. 9 / issue 16: superusers and system administrators must use a second factor in production;
+# only an explicit TWO_FACTOR_REQUIRED_FOR_ADMINS=false turns that off.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = env.bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", default=True)

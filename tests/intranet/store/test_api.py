@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,12 +33,73 @@ def test_anonymous_callers_get_public_fields_and_provenance_only(client, stp, de
     assert result["provenance"]["source_unit"] == "stp" and result["provenance"]["version"] == 1
 
 
-def test_officers_get_the_whole_record(client, stp, delivered):
-    delivered(PersonFactory, unit=stp)
+def _sees_personal(client, user) -> dict[str, bool]:
+    """For each person's full name: did ``user`` get their birth date?"""
+    client.force_login(user)
+    return {r["data"]["full_name"]: "birth_date" in r["data"] for r in _people(client)["results"]}
+
+
+@pytest.fixture
+def two_units(stp, delivered):
+    other = unit_with_site(stp.get_parent(), code="sxd", name="Sở Xây dựng")
+    delivered(PersonFactory, unit=stp, full_name="Võ Đức Thắng")
+    delivered(PersonFactory, unit=other, full_name="Tôn Thất Long")
+    return stp, other
+
+
+@pytest.mark.parametrize("role", [Role.CONTRIBUTOR, Role.SPECIALIST, Role.UNIT_BOARD, Role.CULTURE_OFFICER])
+def test_other_units_officers_get_the_public_shape_of_people(client, two_units, role):
+    stp, other = two_units
+    officer = UserFactory()
+    grant_role(officer, other, role)
+    client.force_login(officer)
+    raw = client.get(reverse("store:channel", args=["people"]), {"unit": "stp"}).content.decode()
+    assert "Võ Đức Thắng" in raw and not any(f'"{key}"' in raw for key in PRIVATE_KEYS)
+    for value in ("1985-06-15", "12 Lê Lợi"):
+        assert value not in raw
+
+
+@pytest.mark.parametrize("role", [Role.CONTRIBUTOR, Role.SPECIALIST])
+def test_plain_officers_of_the_same_unit_get_the_public_shape_too(client, two_units, role):
+    officer = UserFactory()
+    grant_role(officer, two_units[0], role)
+    assert _sees_personal(client, officer) == {"Võ Đức Thắng": False, "Tôn Thất Long": False}
+
+
+@pytest.mark.parametrize("role", [Role.UNIT_BOARD, Role.LEADER])
+def test_the_units_directory_board_and_heads_get_its_people_whole(client, two_units, role):
+    officer = UserFactory()
+    grant_role(officer, two_units[0], role)
+    assert _sees_personal(client, officer) == {"Võ Đức Thắng": True, "Tôn Thất Long": False}
+    assert _people(client, unit="stp")["results"][0]["data"]["home_address"] == "12 Lê Lợi, Huế"
+
+
+def test_the_person_gets_their_own_record_whole(client, two_units, delivered):
+    stp, _other = two_units
     officer = UserFactory()
     grant_role(officer, stp, Role.SPECIALIST)
-    client.force_login(officer)
-    assert _people(client)["results"][0]["data"]["birth_date"] == "1985-06-15"
+    delivered(PersonFactory, unit=stp, full_name="Lê Thị Hoa", user=officer)
+    assert _sees_personal(client, officer) == {"Võ Đức Thắng": False, "Tôn Thất Long": False, "Lê Thị Hoa": True}
+
+
+def test_the_provinces_directory_administrators_and_sysadmins_get_everyone_whole(client, two_units):
+    province_board = UserFactory()
+    grant_role(province_board, two_units[0].get_parent(), Role.PORTAL_BOARD)
+    assert _sees_personal(client, province_board) == {"Võ Đức Thắng": True, "Tôn Thất Long": True}
+    assert _sees_personal(client, UserFactory(is_superuser=True)) == {"Võ Đức Thắng": True, "Tôn Thất Long": True}
+
+
+def test_entitlement_costs_a_constant_number_of_queries(client, stp, delivered, django_assert_max_num_queries):
+    board = UserFactory()
+    grant_role(board, stp, Role.UNIT_BOARD)
+    client.force_login(board)
+    delivered(PersonFactory, unit=stp)
+    with django_assert_max_num_queries(20) as few:
+        _people(client)
+    for _ in range(10):
+        delivered(PersonFactory, unit=unit_with_site(stp.get_parent(), code=f"u{_}", name=f"Sở {_}"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert _people(client)["count"] == 11
 
 
 def test_filter_by_unit_and_changed_since_and_paginate(client, stp, delivered):
