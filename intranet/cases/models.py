@@ -43,8 +43,17 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
     def overdue(self, now=None):
+        """Open cases whose work is not answered and whose own deadline (or, without one, the step's) has passed.
+
+        A case whose answer is in (``done_at``) is never overdue, even while it waits for review or publication.
+        """
         now = now or timezone.now()
-        return self.open().filter(Q(due_at__lt=now) | Q(due_at__isnull=True, step_due_at__lt=now))
+        return self.open().filter(done_at__isnull=True).filter(Q(due_at__lt=now) | Q(due_at__isnull=True, step_due_at__lt=now))
+
+    def step_overdue(self, now=None):
+        """Open cases whose current step has passed its own deadline (whatever the case's clock says)."""
+        now = now or timezone.now()
+        return self.open().filter(step_due_at__lt=now)
 
 
 class Case(index.Indexed, models.Model):
@@ -106,6 +115,8 @@ class Case(index.Indexed, models.Model):
     closed_at = models.DateTimeField(_("ngày kết thúc"), null=True, blank=True)
     published_at = models.DateTimeField(_("ngày đăng"), null=True, blank=True)
     last_alert_at = models.DateTimeField(null=True, blank=True)
+    # When the current step's own overdue alert went out (once per step; cleared when a step starts).
+    step_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Folded (search.folding.fold) title, question and answer: "thu tuc" finds "thủ tục".
     search_text = models.TextField(blank=True, editable=False)
 
@@ -170,6 +181,8 @@ class Case(index.Indexed, models.Model):
         """Early / on time / late once answered; overdue or in time while open (Art. 9.2.d)."""
         if self.timeliness:
             return self.timeliness
+        if self.done_at is not None:
+            return Status.IN_TIME  # answered; only the office's review or publication is left
         due = self.due_at or self.step_due_at
         if due is None:
             return Status.IN_TIME

@@ -281,6 +281,7 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
     kind = case.kind_def
     case.step = step.code
     case.step_started_at = now
+    case.step_alerted_at = None
     case.unit = _resolve_unit(case, step, None) if not step.closed else case.unit
     if step.code == kind.clock_starts and (restart_clock or case.clock_started_at is None) and case.done_at is None:
         case.clock_started_at = now
@@ -487,24 +488,34 @@ def remind_office_leaders(now: dt.datetime | None = None) -> int:
 
 
 def alert_overdue(now: dt.datetime | None = None) -> int:
-    """Overdue cases alert their holder (or the acting unit's staff) and the acting unit's leaders, once a working day."""
+    """Overdue work alerts its holder (or the acting unit's staff) and the acting unit's leaders.
+
+    A case past its own deadline (and not yet answered) alerts once a working day; a step past
+    its own deadline alerts once, even while the case's clock is still inside its limit.
+    """
     now = now or timezone.now()
     calendar = get_calendar()
     if not calendar.is_working_day(now.astimezone(LOCAL_TZ).date()):
         return 0
     today_start = dt.datetime.combine(now.astimezone(LOCAL_TZ).date(), dt.time(0), LOCAL_TZ)
-    cases = list(
-        Case.objects.overdue(now).filter(Q(last_alert_at__isnull=True) | Q(last_alert_at__lt=today_start)).select_related("unit", "holder")
-    )
+    case_due = Q(pk__in=Case.objects.overdue(now).values("pk")) & (Q(last_alert_at__isnull=True) | Q(last_alert_at__lt=today_start))
+    step_due = Q(pk__in=Case.objects.step_overdue(now).values("pk")) & Q(step_alerted_at__isnull=True)
+    cases = list(Case.objects.filter(case_due | step_due).select_related("unit", "holder"))
+    overdue_ids = set(Case.objects.overdue(now).filter(pk__in=[case.pk for case in cases]).values_list("pk", flat=True))
     for case in cases:
         step = case.step_def
         holders = [case.holder] if case.holder else list(permissions.members_with_role(case.unit, *step.roles)) if case.unit else []
         leaders = list(permissions.members_with_role(case.unit, Role.LEADER)) if case.unit else []
         recipients = {user.pk: user for user in [*holders, *leaders]}.values()
-        notify(recipients, kind="case_overdue", title=_("Quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title},
-               body=str(step.label), url=case.get_absolute_url())
-        case.last_alert_at = now
-    Case.objects.bulk_update(cases, ["last_alert_at"])
+        if case.pk in overdue_ids:
+            title = _("Quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title}
+            case.last_alert_at = now
+        else:
+            title = _("Bước quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title}
+        notify(recipients, kind="case_overdue", title=title, body=str(step.label), url=case.get_absolute_url())
+        if case.step_due_at is not None and case.step_due_at < now:
+            case.step_alerted_at = now
+    Case.objects.bulk_update(cases, ["last_alert_at", "step_alerted_at"])
     return len(cases)
 
 
