@@ -292,3 +292,11 @@ def has_any_directory_grant(user, codename: str) -> bool:
 def holds_any_role(user, *roles: str) -> bool:
     """Whether the user holds one of ``roles`` in any unit (no query once the roles are loaded)."""
     return any(role in roles for _u, _p, role in _memberships(user))
+
+
+# -- work follows people (issue 17): reassign, delegate, cover ------------------------------------
+def can_reassign_work(user, unit: Unit | None) -> bool:
+    """A leader of the acting unit (or of a unit above it), or a system administrator, hands its open work on."""
+    if unit is None:
+        return False
+    return is_sysadmin(user) or (unit.is_active and has_role(user, unit, Role.LEADER, inherited=True))
