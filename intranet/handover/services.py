@@ -267,3 +267,97 @@ def open_without_holder(units) -> dict[str, list[Work]]:
 
     items = ModerationItem.objects.open().filter(step=Step.REVIEW, assigned_officer__isnull=True, unit__in=units).select_related("unit")
     return {"qt07": [Work(item, "qt07") for item in items]}
+
+
+# -- a unit merged or split: its open work and its people move on ------------------------------------
+def move_people(source: Unit, successor: Unit, *, users=None) -> int:
+    """Roles held in ``source`` (all, or ``users``') are held in ``successor`` from now on, with the site and
+    directory rights they give (django-guardian grants follow ``Membership``); user-level object grants move too."""
+    from django.contrib.contenttypes.models import ContentType
+    from guardian.models import UserObjectPermission
+
+    from intranet.accounts.models import Membership
+    from intranet.accounts.services import grant_role, revoke_role
+    from intranet.directory.models import UnitDirectory
+
+    memberships = Membership.objects.filter(unit=source).select_related("user")
+    if users is not None:
+        memberships = memberships.filter(user__in=users)
+    has_head = Membership.objects.filter(unit=successor, role=Role.LEADER, is_head=True).exists()
+    moved = 0
+    for membership in list(memberships):
+        grant_role(membership.user, successor, membership.role, is_head=membership.is_head and not has_head, field=membership.field)
+        revoke_role(membership.user, source, membership.role)
+        moved += 1
+    if users is None:
+        directory_type = ContentType.objects.get_for_model(UnitDirectory)
+        UnitDirectory.objects.get_or_create(unit=successor)
+        for grant in UserObjectPermission.objects.filter(content_type=directory_type, object_pk=str(source.pk)):
+            if UserObjectPermission.objects.filter(content_type=directory_type, object_pk=str(successor.pk), user_id=grant.user_id,
+                                                   permission_id=grant.permission_id).exists():
+                grant.delete()
+            else:
+                grant.object_pk = str(successor.pk)
+                grant.save(update_fields=["object_pk"])
+    return moved
+
+
+def open_work_of(unit: Unit) -> list[Work]:
+    """Every open case, QT-07 item and program task acting in ``unit``."""
+    from intranet.cases.models import Case
+    from intranet.moderation.models import ModerationItem
+    from intranet.programs.models import ProgramTask
+
+    return (
+        [Work(case, "case") for case in Case.objects.open().filter(unit=unit).select_related("unit", "holder")]
+        + [Work(item, "qt07") for item in ModerationItem.objects.open().filter(unit=unit).select_related("unit")]
+        + [Work(task, "task") for task in ProgramTask.objects.filter(unit=unit, reported_at__isnull=True).select_related("unit")]
+    )
+
+
+def move_work(work: Work, successor: Unit, *, kind: str, by: User | None = None, reason: str = "") -> None:
+    """One open item continues in ``successor``: its holder keeps it if they may hold it there, else the queue."""
+    source = work.unit
+    obj = work.obj
+    previous_id = work.holder_id
+    if work.kind == "case":
+        from intranet.cases.models import CaseUnit
+
+        fields = ["unit"]
+        obj.unit = successor
+        for name in ("agency", "origin"):
+            if getattr(obj, f"{name}_id") == source.pk:
+                setattr(obj, name, successor)
+                fields.append(name)
+        obj.save(update_fields=fields)
+        CaseUnit.objects.get_or_create(case=obj, unit=successor)
+    else:
+        obj.unit = successor
+        obj.save(update_fields=["unit"])
+    moved = Work(obj, work.kind)
+    keeps = previous_id is not None and moved.eligible().filter(pk=previous_id).exists()
+    previous = User.objects.filter(pk=previous_id).first() if previous_id else None
+    if previous_id is not None and not keeps:
+        moved.set_holder(None, previous_id)
+    to = previous if keeps else None
+    _record(moved, kind=kind, previous=previous, to=to, by=by, reason=reason, from_unit=source, to_unit=successor)
+    _alert(moved, previous=None, to=to, reason=reason)
+
+
+def follow_merge(source: Unit, successor: Unit, *, by: User | None = None) -> int:
+    """``merge_units``: people first (so they can go on acting), then every open item of ``source``."""
+    reason = _("Sáp nhập %(source)s vào %(successor)s.") % {"source": source.name, "successor": successor.name}
+    move_people(source, successor)
+    works = [work for work in open_work_of(source) if work.kind != "qt07"]  # QT-07 items move with the moderation app
+    for work in works:
+        move_work(work, successor, kind=Handover.Reason.MERGE, by=by, reason=reason)
+    _repoint_open_cases(source, successor)
+    return len(works)
+
+
+def _repoint_open_cases(source: Unit, successor: Unit) -> None:
+    """Open cases elsewhere that will come back to ``source`` (it was their agency or origin) come back to the successor."""
+    from intranet.cases.models import Case
+
+    Case.objects.open().filter(agency=source).update(agency=successor)
+    Case.objects.open().filter(origin=source).update(origin=successor)

@@ -4,6 +4,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from intranet.accounts.models import User
+from intranet.units.services import unit_merged
 
 from . import services
 
@@ -23,3 +24,9 @@ def release_on_deactivation(sender, instance: User, raw=False, **kwargs):
         return
     successor = instance.__dict__.pop("_work_successor", None)
     services.release_work(instance, successor=successor, by=instance.__dict__.pop("_released_by", None))
+
+
+@receiver(unit_merged, dispatch_uid="handover_unit_merged")
+def follow_the_merge(sender, source, successor, **kwargs):
+    services.follow_merge(source, successor)
+
