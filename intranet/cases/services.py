@@ -149,8 +149,8 @@ class ActionInput:
 
 
 def allowed_actions(case: Case, user) -> list[Action]:
-    if not permissions.can_act_on_case(user, case):
-        return []
+    if not permissions.can_act_on_case(user, case) or case.waiting_since is not None:
+        return []  # a waiting case is resumed first (intranet.cases.waiting)
     return [action for action in case.step_def.actions if not action.escalates or parent_level(case.origin) is not None]
 
 
@@ -282,6 +282,7 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
     case.step = step.code
     case.step_started_at = now
     case.step_alerted_at = None
+    case.step_paused_days = 0
     case.unit = _resolve_unit(case, step, None) if not step.closed else case.unit
     if step.code == kind.clock_starts and (restart_clock or case.clock_started_at is None) and case.done_at is None:
         case.clock_started_at = now
@@ -299,7 +300,7 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
 def _step_due(case: Case, step: Step, calendar: WorkingCalendar) -> dt.datetime | None:
     if step.days is None or step.closed:
         return None
-    due = calendar.due(case.step_started_at, step.days)
+    due = calendar.due(case.step_started_at, step.days + case.step_paused_days)
     if case.due_at is not None and case.done_at is None:
         due = min(due, case.due_at)
     return due
@@ -362,7 +363,8 @@ def recompute_open_deadlines(queryset=None) -> int:
     """Move every open due moment after the calendar changed (an administrator added a holiday)."""
     calendar = get_calendar()
     cases = list((queryset if queryset is not None else Case.objects.open()).only(
-        "pk", "kind", "step", "hard", "extra_days", "clock_started_at", "step_started_at", "due_at", "step_due_at", "done_at"
+        "pk", "kind", "step", "hard", "extra_days", "clock_started_at", "step_started_at", "due_at", "step_due_at", "done_at",
+        "paused_days", "step_paused_days",
     ))
     for case in cases:
         if case.clock_started_at is not None and case.done_at is None:
@@ -393,6 +395,9 @@ def request_extension(case: Case, user: User, *, days: Decimal, reason: str) -> 
         raise PermissionDenied(_("Chỉ người đang xử lý mới đề nghị gia hạn."))
     if not reason.strip() or days <= 0 or days > 10:
         raise ValidationError(_("Cần nêu lý do và số ngày gia hạn (tối đa 10 ngày làm việc)."))
+    from .waiting import check_extension_cap
+
+    check_extension_cap(case, days)
     extension = Extension.objects.create(case=case, days=days, reason=reason, requested_by=user)
     _record(case, action="extension_requested", label=_("Đề nghị gia hạn %(days)s ngày làm việc") % {"days": days},
             actor=user, from_step=case.step, to_step=case.step, comment=reason)
@@ -412,6 +417,9 @@ def decide_extension(extension: Extension, user: User, *, approve: bool, comment
     extension.decided_by, extension.decided_at = user, timezone.now()
     extension.save()
     if approve:
+        from .waiting import check_extension_cap
+
+        check_extension_cap(case, extension.days)
         case.extra_days += extension.days
         case.save(update_fields=["extra_days"])
         recompute_open_deadlines(Case.objects.filter(pk=case.pk))
