@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("intranet.store.urls")),
     path("", include("intranet.notifications.urls")),
     path("", include("intranet.programs.urls")),
+    path("", include("intranet.handover.urls")),
     path("", include("portal.news.urls")),
 ]
 

@@ -329,3 +329,10 @@ def personal_data_scope(user) -> tuple[bool, tuple[str, ...]]:
     paths += [path for _unit_id, path, role in _memberships(user) if role == Role.LEADER]
     return False, tuple(paths)
 
+
+# -- work follows people (issue 17): reassign, delegate, cover ------------------------------------
+def can_reassign_work(user, unit: Unit | None) -> bool:
+    """A leader of the acting unit (or of a unit above it), or a system administrator, hands its open work on."""
+    if unit is None:
+        return False
+    return is_sysadmin(user) or (unit.is_active and has_role(user, unit, Role.LEADER, inherited=True))

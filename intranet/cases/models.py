@@ -43,8 +43,17 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
     def overdue(self, now=None):
+        """Open cases whose work is not answered and whose own deadline (or, without one, the step's) has passed.
+
+        A case whose answer is in (``done_at``) is never overdue, even while it waits for review or publication.
+        """
         now = now or timezone.now()
-        return self.open().filter(Q(due_at__lt=now) | Q(due_at__isnull=True, step_due_at__lt=now))
+        return self.open().filter(done_at__isnull=True, waiting_since__isnull=True).filter(Q(due_at__lt=now) | Q(due_at__isnull=True, step_due_at__lt=now))
+
+    def step_overdue(self, now=None):
+        """Open cases whose current step has passed its own deadline (whatever the case's clock says)."""
+        now = now or timezone.now()
+        return self.open().filter(step_due_at__lt=now, waiting_since__isnull=True)
 
 
 class Case(index.Indexed, models.Model):
@@ -106,6 +115,13 @@ class Case(index.Indexed, models.Model):
     closed_at = models.DateTimeField(_("ngày kết thúc"), null=True, blank=True)
     published_at = models.DateTimeField(_("ngày đăng"), null=True, blank=True)
     last_alert_at = models.DateTimeField(null=True, blank=True)
+    # Waiting (chờ bổ sung, HCMC Art. 10.2): the clock pauses; the working time paused moves the deadlines.
+    waiting_since = models.DateTimeField(_("chờ bổ sung từ"), null=True, blank=True)
+    waiting_reason = models.TextField(_("lý do chờ bổ sung"), blank=True)
+    paused_days = models.DecimalField(_("số ngày làm việc tạm dừng"), max_digits=8, decimal_places=4, default=0)
+    step_paused_days = models.DecimalField(max_digits=8, decimal_places=4, default=0, editable=False)
+    # When the current step's own overdue alert went out (once per step; cleared when a step starts).
+    step_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Folded (search.folding.fold) title, question and answer: "thu tuc" finds "thủ tục".
     search_text = models.TextField(blank=True, editable=False)
 
@@ -164,12 +180,18 @@ class Case(index.Indexed, models.Model):
     @property
     def total_days(self):
         kind = self.kind_def
-        return (kind.hard_days if self.hard else kind.days) + self.extra_days
+        return (kind.hard_days if self.hard else kind.days) + self.extra_days + self.paused_days
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.waiting_since is not None
 
     def standing(self, now=None) -> str:
         """Early / on time / late once answered; overdue or in time while open (Art. 9.2.d)."""
         if self.timeliness:
             return self.timeliness
+        if self.done_at is not None:
+            return Status.IN_TIME  # answered; only the office's review or publication is left
         due = self.due_at or self.step_due_at
         if due is None:
             return Status.IN_TIME

@@ -151,8 +151,8 @@ class ActionInput:
 
 
 def allowed_actions(case: Case, user) -> list[Action]:
-    if not permissions.can_act_on_case(user, case):
-        return []
+    if not permissions.can_act_on_case(user, case) or case.waiting_since is not None:
+        return []  # a waiting case is resumed first (intranet.cases.waiting)
     return [action for action in case.step_def.actions if not action.escalates or parent_level(case.origin) is not None]
 
 
@@ -284,6 +284,8 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
     kind = case.kind_def
     case.step = step.code
     case.step_started_at = now
+    case.step_alerted_at = None
+    case.step_paused_days = 0
     case.unit = _resolve_unit(case, step, None) if not step.closed else case.unit
     if step.code == kind.clock_starts and (restart_clock or case.clock_started_at is None) and case.done_at is None:
         case.clock_started_at = now
@@ -301,7 +303,7 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
 def _step_due(case: Case, step: Step, calendar: WorkingCalendar) -> dt.datetime | None:
     if step.days is None or step.closed:
         return None
-    due = calendar.due(case.step_started_at, step.days)
+    due = calendar.due(case.step_started_at, step.days + case.step_paused_days)
     if case.due_at is not None and case.done_at is None:
         due = min(due, case.due_at)
     return due
@@ -364,7 +366,8 @@ def recompute_open_deadlines(queryset=None) -> int:
     """Move every open due moment after the calendar changed (an administrator added a holiday)."""
     calendar = get_calendar()
     cases = list((queryset if queryset is not None else Case.objects.open()).only(
-        "pk", "kind", "step", "hard", "extra_days", "clock_started_at", "step_started_at", "due_at", "step_due_at", "done_at"
+        "pk", "kind", "step", "hard", "extra_days", "clock_started_at", "step_started_at", "due_at", "step_due_at", "done_at",
+        "paused_days", "step_paused_days",
     ))
     for case in cases:
         if case.clock_started_at is not None and case.done_at is None:
@@ -395,6 +398,9 @@ def request_extension(case: Case, user: User, *, days: Decimal, reason: str) -> 
         raise PermissionDenied(_("Chỉ người đang xử lý mới đề nghị gia hạn."))
     if not reason.strip() or days <= 0 or days > 10:
         raise ValidationError(_("Cần nêu lý do và số ngày gia hạn (tối đa 10 ngày làm việc)."))
+    from .waiting import check_extension_cap
+
+    check_extension_cap(case, days)
     extension = Extension.objects.create(case=case, days=days, reason=reason, requested_by=user)
     _record(case, action="extension_requested", label=_("Đề nghị gia hạn %(days)s ngày làm việc") % {"days": days},
             actor=user, from_step=case.step, to_step=case.step, comment=reason)
@@ -414,6 +420,9 @@ def decide_extension(extension: Extension, user: User, *, approve: bool, comment
     extension.decided_by, extension.decided_at = user, timezone.now()
     extension.save()
     if approve:
+        from .waiting import check_extension_cap
+
+        check_extension_cap(case, extension.days)
         case.extra_days += extension.days
         case.save(update_fields=["extra_days"])
         recompute_open_deadlines(Case.objects.filter(pk=case.pk))
@@ -490,24 +499,34 @@ def remind_office_leaders(now: dt.datetime | None = None) -> int:
 
 
 def alert_overdue(now: dt.datetime | None = None) -> int:
-    """Overdue cases alert their holder (or the acting unit's staff) and the acting unit's leaders, once a working day."""
+    """Overdue work alerts its holder (or the acting unit's staff) and the acting unit's leaders.
+
+    A case past its own deadline (and not yet answered) alerts once a working day; a step past
+    its own deadline alerts once, even while the case's clock is still inside its limit.
+    """
     now = now or timezone.now()
     calendar = get_calendar()
     if not calendar.is_working_day(now.astimezone(LOCAL_TZ).date()):
         return 0
     today_start = dt.datetime.combine(now.astimezone(LOCAL_TZ).date(), dt.time(0), LOCAL_TZ)
-    cases = list(
-        Case.objects.overdue(now).filter(Q(last_alert_at__isnull=True) | Q(last_alert_at__lt=today_start)).select_related("unit", "holder")
-    )
+    case_due = Q(pk__in=Case.objects.overdue(now).values("pk")) & (Q(last_alert_at__isnull=True) | Q(last_alert_at__lt=today_start))
+    step_due = Q(pk__in=Case.objects.step_overdue(now).values("pk")) & Q(step_alerted_at__isnull=True)
+    cases = list(Case.objects.filter(case_due | step_due).select_related("unit", "holder"))
+    overdue_ids = set(Case.objects.overdue(now).filter(pk__in=[case.pk for case in cases]).values_list("pk", flat=True))
     for case in cases:
         step = case.step_def
         holders = [case.holder] if case.holder else list(permissions.members_with_role(case.unit, *step.roles)) if case.unit else []
         leaders = list(permissions.members_with_role(case.unit, Role.LEADER)) if case.unit else []
         recipients = {user.pk: user for user in [*holders, *leaders]}.values()
-        notify(recipients, kind="case_overdue", title=_("Quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title},
-               body=str(step.label), url=case.get_absolute_url())
-        case.last_alert_at = now
-    Case.objects.bulk_update(cases, ["last_alert_at"])
+        if case.pk in overdue_ids:
+            title = _("Quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title}
+            case.last_alert_at = now
+        else:
+            title = _("Bước quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title}
+        notify(recipients, kind="case_overdue", title=title, body=str(step.label), url=case.get_absolute_url())
+        if case.step_due_at is not None and case.step_due_at < now:
+            case.step_alerted_at = now
+    Case.objects.bulk_update(cases, ["last_alert_at", "step_alerted_at"])
     return len(cases)
 
 

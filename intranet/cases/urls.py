@@ -27,3 +27,11 @@ urlpatterns = [
     path("ho-so/<str:code>/gia-han/", views.extension_request, name="extension"),
     path("ho-so/<str:code>/gia-han/<int:pk>/", views.extension_decide, name="extension_decide"),
 ]
+
+# Issue 17: waiting for more (the clock pauses). Kept apart so the list above stays as it was.
+from . import waiting_views  # noqa: E402
+
+urlpatterns += [
+    path("ho-so/<str:code>/cho-bo-sung/", waiting_views.wait, name="wait"),
+    path("ho-so/<str:code>/tiep-tuc/", waiting_views.resume, name="resume"),
+]

@@ -110,7 +110,7 @@ def update_own_contacts(person: Person, *, by, **contacts) -> Person:
 
 
 @transaction.atomic
-def end_service(person: Person, *, status: str, event_date: dt.date, by, note: str = "") -> Person:
+def end_service(person: Person, *, status: str, event_date: dt.date, by, note: str = "", successor=None) -> Person:
     """App. I IV.3: transfer, retirement or resignation by the agency board. The history stays;
     the person leaves the public directory and their account is closed (Art. 9)."""
     if status not in END_OF_SERVICE:
@@ -125,6 +125,8 @@ def end_service(person: Person, *, status: str, event_date: dt.date, by, note: s
     person._change_note = note
     person.save()
     if person.user_id:
+        # intranet.handover hands what they hold to ``successor`` (or the leaders' queue) when the account closes.
+        person.user._work_successor, person.user._released_by = successor, by
         person.user.is_active = False
         person.user.save(update_fields=["is_active"])
     return person

@@ -77,7 +77,7 @@ def end_service(request, pk: int):
     person = get_object_or_404(Person.objects.select_related("unit", "user"), pk=pk)
     if not permissions.can_end_service(request.user, person.unit):
         raise PermissionDenied
-    form = EndServiceForm(request.POST or None)
+    form = EndServiceForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         services.end_service(person, by=request.user, **form.cleaned_data)
         messages.success(request, _("Đã ghi nhận %(name)s thôi công tác tại đơn vị; tài khoản đã bị khóa.") % {"name": person.full_name})

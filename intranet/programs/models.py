@@ -113,6 +113,9 @@ class ProgramTask(models.Model):
     unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị thực hiện"), on_delete=models.CASCADE, related_name="program_tasks")
     title = models.CharField(_("nhiệm vụ"), max_length=500)
     source_item = models.ForeignKey(RegistrationItem, verbose_name=_("từ nội dung đăng ký"), null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người được giao"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     progress = models.CharField(_("kết quả"), max_length=20, choices=Progress.choices, blank=True)
     result = models.TextField(_("báo cáo kết quả"), blank=True)
     reported_at = models.DateTimeField(_("báo cáo lúc"), null=True, blank=True)

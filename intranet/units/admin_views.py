@@ -48,7 +48,7 @@ class UnitEditView(EditView):
         return buttons
 
 
-def _operation(request, pk, form_class, title, perform):
+def _operation(request, pk, form_class, title, perform, after=None):
     if not is_sysadmin(request.user):
         raise PermissionDenied
     unit = get_object_or_404(Unit.objects.active(), pk=pk)  # a dissolved unit's history stays as it is
@@ -62,7 +62,8 @@ def _operation(request, pk, form_class, title, perform):
         else:
             log(instance=unit, action="wagtail.edit", user=request.user)
             messages.success(request, message)
-            return redirect("units:edit", unit.pk)
+            target = after(unit) if after else None
+            return redirect(target) if target else redirect("units:edit", unit.pk)
     return TemplateResponse(request, "units/admin/operation.html", {"unit": unit, "form": form, "title": title, "page_title": title})
 
 
@@ -90,4 +91,11 @@ def split_view(request, pk):
         )
         return _("Đã chia tách “%(unit)s” thành: %(names)s.") % {"unit": unit.name, "names": ", ".join(u.name for u in created)}
 
-    return _operation(request, pk, SplitForm, _("Chia tách đơn vị"), perform)
+    def after(unit):
+        # Issue 17: the operator then chooses which new unit takes each open item and person.
+        from intranet.handover.admin_views import has_things_to_distribute
+
+        unit.refresh_from_db()
+        return reverse("handover_split", args=[unit.pk]) if has_things_to_distribute(unit) else None
+
+    return _operation(request, pk, SplitForm, _("Chia tách đơn vị"), perform, after)

@@ -47,6 +47,7 @@ PROJECT_APPS = [
     "intranet.desk",
     "intranet.notifications",
     "intranet.programs",
+    "intranet.handover",  # work follows people: reassign, departures, merges
     "intranet.jobs",
     "portal.news",
     "portal.galleries",  # issue 4: photo galleries
