@@ -1,39 +1,176 @@
 """Anonymous visitors get public pages from the cache; any publish, unpublish or move empties it.
 
 Only Wagtail pages (marked by the ``before_serve_page`` hook) and the RSS feed are
-cached, only for requests without a session cookie, and only 200 responses that set
-no cookie. One version number for all sites: a portal article shared down changes every
-unit site at once, so invalidation is global and cheap (one ``incr``).
+cached, only for requests without a session, message or authorisation, and only 200
+responses that set no cookie (a page with a form sets the CSRF cookie, so it is never
+kept). The middleware sits right after WhiteNoise, before sessions, locale, CSRF, auth
+and the unit lookup: a hit costs one cache round-trip (the version number and the entry
+in one ``get_many``) and none of that work.
+
+The key is the host, the visitor's language and the path with a canonical query string:
+only the parameters public pages understand (``QUERY_PARAMS``), with valid values, sorted.
+Any other parameter (``?v=<random>``) is served from the same entry; a request with an
+understood parameter of an unexpected value is rendered and not kept. A page is kept only
+if it read no parameter outside ``QUERY_PARAMS`` (``request.GET`` records what is read),
+and only for the exact host of its Wagtail site, so neither query strings nor Host headers
+can grow the cache without bound.
+
+One version number for all sites: a portal article shared down changes every unit site at
+once, so invalidation is global and cheap (one ``incr``); an entry remembers the version it
+was made under and is stale once the number moves.
+
+Kept responses carry ``Cache-Control: public`` (``max-age=0`` for browsers, which revalidate,
+``s-maxage`` for a reverse proxy or CDN), ``ETag``, ``Last-Modified`` and
+``Vary: Cookie, Accept-Language``; a matching ``If-None-Match`` gets a 304.
 """
 
 from __future__ import annotations
+
+import hashlib
+import re
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.http import HttpResponse, QueryDict
+from django.http.request import split_domain_port
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_request
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "page-cache:version"
 
+# The query parameters public pages read, with the values they accept: news and galleries
+# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents on ``cap``.
+QUERY_PARAMS = {
+    "trang": r"[1-9][0-9]{0,3}",
+    "chuyen-muc": r"[a-z0-9-]{1,40}",
+    "cap": r"[a-z0-9-]{1,40}",
+}
 
-def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY) or 1
-    return version
+
+def _query_params() -> dict[str, re.Pattern]:
+    params = {**QUERY_PARAMS, **getattr(settings, "PAGE_CACHE_QUERY_PARAMS", {})}
+    return {name: re.compile(pattern) for name, pattern in params.items()}
+
+
+_PARAMS = None
+
+
+def query_params() -> dict[str, re.Pattern]:
+    global _PARAMS
+    if _PARAMS is None:
+        _PARAMS = _query_params()
+    return _PARAMS
 
 
 def invalidate(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        # No version yet (or evicted): start from the clock, never from a number an old entry may hold.
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def mark_cacheable(request) -> None:
     request._public_page_cache = True
+
+
+class _ReadRecordingQuery(QueryDict):
+    """``request.GET`` that records the names a view reads (all present names when it enumerates)."""
+
+    def __init__(self, *args, **kwargs):
+        self.read = set()
+        super().__init__(*args, **kwargs)
+        self.read = set()
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def _getlist(self, key, *args, **kwargs):
+        self.read.add(key)
+        return super()._getlist(key, *args, **kwargs)
+
+    def _read_all(self, result):
+        self.read.update(dict.keys(self))
+        return result
+
+    def __iter__(self):
+        return self._read_all(super().__iter__())
+
+    def keys(self):
+        return self._read_all(super().keys())
+
+    def lists(self):
+        return self._read_all(super().lists())
+
+    def __copy__(self):
+        return self._read_all(super().__copy__())
+
+    def __deepcopy__(self, memo):
+        return self._read_all(super().__deepcopy__(memo))
+
+    def urlencode(self, safe=None):
+        return self._read_all(super().urlencode(safe))
+
+
+def _canonical_query(query: QueryDict) -> str | None:
+    """The understood parameters, sorted (last value wins, as ``.get`` reads); None if one is invalid."""
+    params = query_params()
+    kept = []
+    for name in sorted(name for name in dict.keys(query) if name in params):
+        value = dict.__getitem__(query, name)[-1]
+        if not params[name].fullmatch(value):
+            return None
+        kept.append((name, value))
+    return urlencode(kept)
+
+
+def _eligible(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES  # a message waits for this visitor: render it
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _entry_key(request, canonical: str) -> str:
+    language = get_language_from_request(request, check_path=True)
+    return f"page-cache:{request.get_host()}:{language}:{request.path}?{canonical}"
+
+
+def _from_entry(request, entry) -> HttpResponse:
+    _version, status, headers, content = entry
+    response = HttpResponse(content, status=status, headers=headers)
+    return get_conditional_response(request, etag=headers.get("ETag"), response=response)
+
+
+def _keepable(request, response, query: _ReadRecordingQuery) -> bool:
+    if not getattr(request, "_public_page_cache", False) or response.status_code != 200 or response.cookies:
+        return False
+    if response.streaming or not query.read <= query_params().keys():
+        return False
+    site = getattr(request, "_wagtail_site", None)
+    return site is not None and site.hostname == split_domain_port(request.get_host())[0]
+
+
+def _make_public(response, seconds: int) -> None:
+    content = response.content
+    response.headers["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+    response.headers["Last-Modified"] = http_date()
+    shared = getattr(settings, "PAGE_CACHE_SHARED_MAX_AGE", 60)
+    patch_cache_control(response, public=True, max_age=0, s_maxage=min(shared, seconds))
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
 
 
 class AnonymousPageCacheMiddleware:
@@ -42,21 +179,36 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-        if (
-            not seconds
-            or request.method not in ("GET", "HEAD")
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-        ):
-            return self.get_response(request)
-        key = f"page-cache:{_version()}:{request.get_host()}:{request.get_full_path()}"
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
+        if not seconds or not _eligible(request):
+            return self._private(request, self.get_response(request))
+        query = _ReadRecordingQuery(request.META.get("QUERY_STRING", ""))
+        canonical = _canonical_query(query)
+        if canonical is None:  # an understood parameter with a value no page gives: render, do not keep
+            return self._private(request, self.get_response(request))
+        key = _entry_key(request, canonical)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        entry = found.get(key)
+        if version is not None and entry is not None and entry[0] == version:
+            return _from_entry(request, entry)
+        request.GET = query
         response = self.get_response(request)
-        if getattr(request, "_public_page_cache", False) and response.status_code == 200 and not response.cookies:
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            cache.set(key, response, seconds)
+        if not _keepable(request, response, query):
+            return self._private(request, response)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = cache.get(VERSION_KEY)
+        _make_public(response, seconds)
+        cache.set(key, (version, response.status_code, dict(response.headers), response.content), seconds)
+        return get_conditional_response(request, etag=response.headers["ETag"], response=response)
+
+    @staticmethod
+    def _private(request, response):
+        # A public page shown to someone it was not kept for (logged in, a message) stays out of shared caches.
+        if getattr(request, "_public_page_cache", False) and "Cache-Control" not in response.headers:
+            patch_cache_control(response, private=True)
         return response
 
 

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Issue 18: anonymous pages from the cache before sessions, locale, CSRF, auth and the unit lookup.
+    "portal.news.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,7 +111,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "intranet.units.middleware.CurrentUnitMiddleware",
-    "portal.news.page_cache.AnonymousPageCacheMiddleware",  # issue 4: anonymous pages from the cache
     # Axes last: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -290,6 +291,8 @@ PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
 
 # issue 4: how long anonymous visitors get a public page from the cache (0 = off); publishing empties it.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# How long a reverse proxy or CDN in front may keep such a page (s-maxage; browsers revalidate by ETag).
+PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
 # Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
 # opinions and press items (App. IV–VI); the public question form's limits.
 CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")
