@@ -101,10 +101,14 @@ def portal(_test_database, django_db_blocker):
     from django.test.utils import override_settings
     from pytest_django.live_server_helper import LiveServer
 
+    from tests.factories.wagtail import restore_wagtail_basics
+
     port = _free_port()
     server_url = f"http://{django_settings.PORTAL_DOMAIN}:{port}"
     with django_db_blocker.unblock(), override_settings(PORTAL_PORT=port, WAGTAILADMIN_BASE_URL=server_url, DEBUG=False):
         before = connection.creation.serialize_db_to_string()
+        # An earlier transactional test's flush may have left the database without them.
+        restore_wagtail_basics()
         call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
         server = LiveServer(f"127.0.0.1:{port}")
         try:

@@ -84,6 +84,8 @@ def celebrant(wagtail_basics):
 
 
 def _start_beat():
+    # As `celery beat` does before its scheduler starts: import every app's tasks module.
+    app.loader.import_default_modules()
     return PortalScheduler(app=app, lazy=False)
 
 

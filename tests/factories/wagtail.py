@@ -1,0 +1,13 @@
+from django.conf import settings
+
+
+def restore_wagtail_basics():
+    """Put back what Wagtail's migrations create and a transactional test's flush removes:
+    the default locale, the root page and the root collection."""
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
