@@ -250,8 +250,8 @@ def restore_backup(archive_path: Path | str, *, force: bool = False, using: str 
             )
 
     connector = get_connector(using, connector_path=manifest["database"]["connector"])
-    if hasattr(connector, "drop"):
-        connector.drop = holds_data  # pg_restore --clean only where there is something to replace
+    if hasattr(connector, "drop"):  # pg_restore --clean --if-exists only where there is something to replace
+        connector.drop = connector.if_exists = holds_data
     with tarfile.open(archive_path, "r") as archive, tempfile.TemporaryFile() as dump:
         shutil.copyfileobj(archive.extractfile(manifest["database"]["file"]), dump, CHUNK)
         dump.seek(0)
