@@ -19,6 +19,12 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "*/5"},
         "Gửi lại các thư chưa gửi được",
     ),
+    # issue 12: backups that restore (Huế Art. 9.1.c, HCMC Art. 21)
+    "nightly-backup": (
+        "intranet.jobs.tasks.nightly_backup",
+        {"minute": "30", "hour": "1"},
+        "Sao lưu cơ sở dữ liệu và toàn bộ tệp mỗi đêm, giữ BACKUP_KEEP bản gần nhất",
+    ),
     "search-index": (
         "intranet.jobs.tasks.update_search_index",
         {"minute": "30", "hour": "2"},

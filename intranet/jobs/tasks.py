@@ -22,6 +22,16 @@ def update_search_index() -> None:
 
 
 @shared_task
+def nightly_backup() -> str:
+    """Write tonight's archive of the database and media into BACKUP_DIR, keep the newest BACKUP_KEEP."""
+    from intranet.jobs.backup import create_backup, prune_backups
+
+    path = create_backup()
+    prune_backups(directory=path.parent)
+    return str(path)
+
+
+@shared_task
 def ping() -> str:
     """A round trip through the broker and a worker (health checks and CI)."""
     return "pong"

@@ -289,6 +289,11 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
 
+# Backups (issue 12): `manage.py backup` and the nightly job write archives here; the job keeps
+# the newest BACKUP_KEEP of them.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(BASE_DIR / "backups")))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+
 # issue 4: how long anonymous visitors get a public page from the cache (0 = off); publishing empties it.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # How long a reverse proxy or CDN in front may keep such a page (s-maxage; browsers revalidate by ETag).
