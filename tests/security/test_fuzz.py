@@ -27,7 +27,7 @@ ODD = st.sampled_from(["\x00", "\u0301", "\u202e", "\ufeff", "\U0001f600", "Đ",
 text = st.one_of(
     st.text(st.characters(exclude_categories=("Cs",)), max_size=60),
     st.lists(st.one_of(ODD, st.text(max_size=5)), max_size=30).map("".join),
-    st.integers(min_value=1, max_value=120_000).map(lambda n: "đ" * n),  # huge fields
+    st.integers(min_value=1, max_value=12_000).map(lambda n: "đ" * n),  # huge fields (past every max_length)
 )
 files = st.lists(st.tuples(text.map(lambda name: (name[:80] or "tep") + ".pdf"), st.binary(max_size=2048)), max_size=2)
 
