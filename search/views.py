@@ -95,9 +95,9 @@ def _present(entry: SearchType, objects: list, request: HttpRequest, terms, site
     return rows
 
 
-@ratelimit(key="ip", rate="120/m", block=True)
+@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE, block=True)
 def search(request: HttpRequest) -> HttpResponse:
-    raw = request.GET.get("q", "").replace("\x00", "")
+    raw = request.GET.get("q", "")  # NUL bytes never get here (portal.bad_input)
     query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
     chosen = get_type(request.GET.get("loai"))
     units = list(Unit.objects.active().only("code", "name", "depth").order_by("path"))

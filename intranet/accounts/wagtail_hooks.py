@@ -7,7 +7,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
-from . import admin_scoping, admin_views, two_factor  # noqa: F401  (admin_scoping registers the page chooser and move hooks)
+from . import (  # noqa: F401  (admin_scoping registers the page chooser and move hooks)
+    admin_scoping,
+    admin_views,
+    trail_report,
+    two_factor,
+)
 from .models import User
 from .permissions import is_sysadmin
 
@@ -61,3 +66,17 @@ def locked_logins_urls():
 @hooks.register("register_settings_menu_item")
 def locked_logins_menu_item():
     return SysadminMenuItem(_("Tài khoản bị tạm khóa"), reverse("accounts_locked_logins"), icon_name="lock", order=610)
+
+
+@hooks.register("register_admin_urls")
+def security_trail_urls():
+    view = trail_report.SecurityTrailView
+    return [
+        path("nhat-ky-an-ninh/", view.as_view(), name="accounts_security_trail"),
+        path("nhat-ky-an-ninh/ket-qua/", view.as_view(results_only=True), name="accounts_security_trail_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def security_trail_menu_item():
+    return SysadminMenuItem(_("Nhật ký an ninh"), reverse("accounts_security_trail"), name="security-trail", icon_name="warning", order=1000)

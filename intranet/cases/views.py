@@ -23,7 +23,7 @@ from intranet.accounts import permissions
 from intranet.accounts.models import Role
 from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
-from portal.home.views import ratelimited
+from portal.ratelimits import PublicFormLimit, ratelimited
 from portal.submissions import tracking as submission_tracking
 from search.folding import fold
 
@@ -41,19 +41,24 @@ def _limited(request, group: str, rate: str) -> bool:
     return is_ratelimited(request, group=group, key="ip", rate=rate, method=is_ratelimited.ALL, increment=True)
 
 
+def _question_limit() -> PublicFormLimit:
+    return PublicFormLimit("cases.ask", settings.CASES_QUESTION_RATE, settings.CASES_QUESTION_INVALID_RATE)
+
+
 # -- public ------------------------------------------------------------------------------------------------
 def ask(request):
     """/hoi-dap/gui-cau-hoi/: the citizen's question (App. V). Nothing is saved unless all of it is valid."""
     if request.method == "POST":
-        if _limited(request, "cases.ask", settings.CASES_QUESTION_RATE):
-            return ratelimited(request)
         form = QuestionForm(request.POST, request.FILES)
+        if refusal := _question_limit().refusal(request, form):
+            return render(request, "cases/public/ask.html", {"form": form, "refusal": refusal}, status=429)
         if form.is_valid():
             data = form.cleaned_data
             case = services.submit_question(
                 name=data["name"], phone=data["phone"], email=data["email"], address=data["address"],
                 field=data["field"], title=data["title"], question=data["question"], files=data["attachments"],
             )
+            _question_limit().accepted(request)
             return render(request, "cases/public/ask_done.html", {"case": case})
     else:
         form = QuestionForm()

@@ -14,7 +14,7 @@ from intranet.notifications.services import unread_count
 from intranet.speeches import services as speech_services
 from intranet.speeches.forms import SpeechForm
 from intranet.speeches.models import Speech
-from portal.home.views import ratelimited
+from portal.ratelimits import ratelimited
 
 from . import blocks, services
 from .shared_apps import shared_apps_for

@@ -45,6 +45,9 @@ def _cell(person: Person, name: str):
     return value or ""
 
 
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
 def export_people(unit: Unit, fmt: str) -> tuple[bytes, str]:
     people = Person.objects.filter(unit=unit).order_by("sort_order", "full_name")
     rows = [[header for header, _n in COLUMNS]] + [[_cell(p, name) for _h, name in COLUMNS] for p in people]

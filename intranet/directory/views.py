@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -97,6 +97,8 @@ def history(request, code: str):
 
 @login_required
 def export(request, code: str, fmt: str):
+    if fmt not in exchange.EXPORT_FORMATS:
+        raise Http404(_("Không có định dạng xuất này."))
     unit = get_object_or_404(Unit, code=code)
     if not permissions.can_manage_people(request.user, unit):
         raise PermissionDenied

@@ -104,6 +104,13 @@ SCHEDULE.update(
     }
 )
 
+# issue 16: the security trail is kept SECURITY_TRAIL_DAYS (default one year), then forgotten.
+SCHEDULE["security-trail-purge"] = (
+    "intranet.jobs.tasks.purge_security_trail",
+    {"minute": "15", "hour": "3"},
+    "Xóa nhật ký an ninh quá thời hạn lưu (SECURITY_TRAIL_DAYS, mặc định một năm), mỗi đêm",
+)
+
 # Daily jobs that run once when beat starts if today's time already passed without them
 # (``scheduler.PortalScheduler``): the desk then shows today's birthdays after a late start.
 CATCH_UP_ON_START: set[str] = {"birthday-greetings"}

@@ -35,3 +35,11 @@ def nightly_backup() -> str:
 def ping() -> str:
     """A round trip through the broker and a worker (health checks and CI)."""
     return "pong"
+
+
+@shared_task
+def purge_security_trail() -> int:
+    """Forget security trail events older than ``SECURITY_TRAIL_DAYS`` (issue 16); running twice changes nothing."""
+    from intranet.accounts import trail
+
+    return trail.purge()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, JsonResponse
 from django.utils.dateparse import parse_datetime
@@ -75,7 +76,7 @@ def serialize(record: StoreRecord, *, full: bool) -> dict:
 
 
 @require_GET
-@ratelimit(key="ip", rate="300/m", block=True)
+@ratelimit(key="ip", rate=lambda group, request: settings.STORE_API_RATE, block=True)
 def channel_list(request, channel: str):
     if channel not in CHANNELS:
         raise Http404

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # issue 16: NUL bytes and other text PostgreSQL refuses get a 400 before any view or session lookup.
+    "portal.bad_input.RefuseUnstorableInputMiddleware",
     # Issue 18: anonymous pages from the cache before sessions, locale, CSRF, auth and the unit lookup.
     "portal.news.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "intranet.units.middleware.CurrentUnitMiddleware",
+    # issue 16: a view's rate limit (block=True) answers with RATELIMIT_VIEW, the Vietnamese 429, not a bare 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -303,11 +307,16 @@ PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
 CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")
 CASES_UPLOAD_MAX_BYTES = env.int("CASES_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
 CASES_UPLOAD_MAX_FILES = 3
+# issue 16: the public forms count accepted submissions; attempts that fail validation have their own, higher limit.
 CASES_QUESTION_RATE = env.str("CASES_QUESTION_RATE", default="5/h")
+CASES_QUESTION_INVALID_RATE = env.str("CASES_QUESTION_INVALID_RATE", default="30/h")
 CASES_LOOKUP_RATE = env.str("CASES_LOOKUP_RATE", default="60/m")
 
 RATELIMIT_USE_CACHE = "default"
-RATELIMIT_VIEW = "portal.home.views.ratelimited"
+# issue 16: past these a visitor gets the Vietnamese 429 page (portal.ratelimits), the API a JSON 429.
+SEARCH_RATE = env.str("SEARCH_RATE", default="120/m")
+STORE_API_RATE = env.str("STORE_API_RATE", default="300/m")
+RATELIMIT_VIEW = "portal.ratelimits.ratelimited"
 RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 
 LOGGING = {

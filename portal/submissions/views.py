@@ -1,15 +1,15 @@
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django_ratelimit.decorators import ratelimit
+
+from portal.ratelimits import PublicFormLimit
 
 from .forms import SubmissionForm
 from .services import intake, store
 from .tracking import send_receipt
 
-SUBMIT_RATE = "5/h"
+# Per address: five accepted proposals an hour; thirty attempts that fail validation.
+LIMIT = PublicFormLimit("submissions.submit", accepted_rate="5/h", invalid_rate="30/h")
 
 
 def _unit(request):
@@ -19,15 +19,15 @@ def _unit(request):
     return unit
 
 
-@ratelimit(key="ip", rate=SUBMIT_RATE, method="POST", block=False)
 def submit(request):
     """``/gui-tin-bai/``: anyone proposes an article or photos for this site; it enters QT-07."""
     unit = _unit(request)
-    if getattr(request, "limited", False):
-        # The project's Vietnamese 429 page (settings.RATELIMIT_VIEW); nothing of this post is kept.
-        return import_string(settings.RATELIMIT_VIEW)(request)
     form = SubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and (refusal := LIMIT.refusal(request, form)):
+        # Stopped, but what the citizen typed is shown again to send later.
+        return render(request, "submissions/submit.html", {"form": form, "unit": unit, "refusal": refusal}, status=429)
     if request.method == "POST" and form.is_valid():
+        LIMIT.accepted(request)
         if form.cleaned_data.get("website"):
             # The honeypot was filled in: a robot. Answer as usual and keep nothing.
             return redirect("submissions:thanks")

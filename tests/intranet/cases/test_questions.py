@@ -88,9 +88,21 @@ def test_the_question_form_is_rate_limited_per_client(client, world, settings):
     from django.core.cache import cache
 
     cache.clear()
-    codes = [submit(client, REMOTE_ADDR="10.0.0.9").status_code for _ in range(3)]
+    codes = [submit(client).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
-    assert "Vui lòng thử lại sau" in submit(client, REMOTE_ADDR="10.0.0.9").content.decode()
+    again = submit(client, title="Câu hỏi gửi lại sau").content.decode()
+    assert "Vui lòng thử lại sau" in again and "Câu hỏi gửi lại sau" in again and QUESTION["question"] in again
+    assert Case.objects.count() == 2
+
+
+def test_questions_that_fail_validation_do_not_count_against_the_limit(client, world, settings):
+    settings.CASES_QUESTION_RATE = "2/h"
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(4):
+        submit(client, email="khong-phai-email")
+    assert [submit(client).status_code for _ in range(2)] == [200, 200]
     assert Case.objects.count() == 2
 
 

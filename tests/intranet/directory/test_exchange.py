@@ -45,6 +45,12 @@ def test_export_of_another_agency_is_refused(client, org):
     assert client.get(reverse("directory:export", args=["sxd", "xlsx"])).status_code == 403
 
 
+@pytest.mark.parametrize("fmt", ["json", "pdf", "xlsx.bak"])
+def test_an_unknown_export_format_is_not_found(client, org, fmt):
+    client.force_login(org.users.stp_board)
+    assert client.get(f"/danh-ba/stp-vp/xuat.{fmt}").status_code == 404
+
+
 def test_import_shows_a_preview_then_writes_on_confirmation(client, org):
     client.force_login(org.users.stp_board)
     data = _xlsx(_row(), _row(name="Trần Văn Hai", email="hai@hue.gov.vn", code="CCX002", gender="Nam"))

@@ -99,12 +99,28 @@ def test_the_honeypot_keeps_robots_out_quietly(client, phuxuan):
     assert not Submission.objects.exists()
 
 
-def test_posting_too_often_is_rate_limited_with_a_vietnamese_page(client, phuxuan):
+def test_past_five_accepted_proposals_the_form_comes_back_with_what_was_typed(client, phuxuan):
     for _n in range(5):
         client.post("/gui-tin-bai/", valid(), **WARD)
-    response = client.post("/gui-tin-bai/", valid(), **WARD)
-    assert response.status_code == 429 and "quá nhiều yêu cầu" in response.text
+    response = client.post("/gui-tin-bai/", valid(title="Bài thứ sáu cần giữ lại"), **WARD)
+    assert response.status_code == 429
+    assert "Vui lòng thử lại sau" in response.text and "Bài thứ sáu cần giữ lại" in response.text and CONTENT in response.text
     assert Submission.objects.count() == 5
+
+
+def test_corrected_mistakes_do_not_use_up_the_allowance(client, phuxuan):
+    for _n in range(6):
+        assert client.post("/gui-tin-bai/", valid(email="sai"), **WARD).status_code == 400
+    assert client.post("/gui-tin-bai/", valid(), **WARD).status_code == 302
+    assert Submission.objects.count() == 1
+
+
+def test_a_flood_of_invalid_posts_is_stopped_at_its_own_higher_limit(client, phuxuan):
+    codes = [client.post("/gui-tin-bai/", valid(email="sai"), **WARD).status_code for _n in range(31)]
+    assert codes == [400] * 30 + [429]
+    response = client.post("/gui-tin-bai/", valid(title="Gửi lại sau"), **WARD)
+    assert response.status_code == 429 and "Gửi lại sau" in response.text
+    assert not Submission.objects.exists()
 
 
 def test_a_submission_whose_intake_failed_is_kept_and_retried(phuxuan):
