@@ -148,14 +148,32 @@ def _page_scoped(callback, names):
     return view
 
 
+# Reports over the whole page tree that Wagtail does not filter by the user's pages: the page-types
+# report names the latest edited page of each type, another unit's secret draft included.
+SITE_WIDE_REPORTS = ("page_types_usage", "page_types_usage_results")
+
+
+def _sysadmin_only(callback):
+    @wraps(callback)
+    def view(request, *args, **kwargs):
+        if not permissions.is_sysadmin(request.user):
+            raise PermissionDenied
+        return callback(request, *args, **kwargs)
+
+    return view
+
+
 def scope_page_urlpatterns(patterns):
-    """Put every pattern (included ones too) naming a page behind ``permissions.may_see_page_in_admin``."""
+    """Put every pattern (included ones too) naming a page behind ``permissions.may_see_page_in_admin``,
+    and the whole tree's reports behind ``permissions.is_sysadmin``."""
     from django.urls import URLResolver
 
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             scope_page_urlpatterns(pattern.url_patterns)
             continue
+        if pattern.name in SITE_WIDE_REPORTS:
+            pattern.callback = _sysadmin_only(pattern.callback)
         names = [name for name in pattern.pattern.regex.groupindex if name in PAGE_ARGUMENTS]
         if names:
             pattern.callback = _page_scoped(pattern.callback, names)

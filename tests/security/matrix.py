@@ -127,6 +127,7 @@ SUBJECTS = {
     "news-": "news.ArticlePage",
     "admin:": "accounts.User",  # the Django admin's own pages (index, autocomplete, tools of a ModelAdmin)
     "outgoing_email": "notifications.OutgoingEmail",
+    "admin:otp_totp_totpdevice": "otp_totp.TOTPDevice",
 }
 
 # Models that belong to no unit: any object will do (the matrix still checks no 500, no marker).
@@ -163,7 +164,7 @@ EXTRA = {
     "cases:print": {"slug": "phieu"},
     "cases:print_pdf": {"slug": "phieu"},
     "cases:press_digest": {"date": "2026-12-01"},
-    "directory:export": {"fmt": "json"},
+    "directory:export": {"fmt": "xlsx"},
     "handover:reassign": {"kind": "nhiem-vu"},
     "store:channel": {"channel": "people"},
     "wagtailimages:preview": {"filter_spec": "original"},
