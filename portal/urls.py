@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap  # per site: it passes the request to the Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.accounts.admin_scoping import scope_page_urlpatterns
 from portal.health import HealthView
 from portal.news.urls import feed_patterns as news_feed_patterns
 
@@ -17,7 +18,8 @@ urlpatterns = [
     # One login for everything (the second factor lives there): the admins' own login forms redirect to it.
     path("quan-tri/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("django-admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
-    path("quan-tri/", include(wagtailadmin_urls)),
+    # issue 16: another unit's drafts and secret pages are a 404 in every admin URL naming a page.
+    path("quan-tri/", include(scope_page_urlpatterns(wagtailadmin_urls.urlpatterns))),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),

@@ -127,3 +127,54 @@ def move_confirmation_needs_the_right_to_move_there(request, page_to_move, desti
     # Wagtail's confirm page shows both titles before any permission check.
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+# Every admin URL naming a page (explorer, chooser, workflow, translation…): Wagtail's page chooser
+# shows the page it browses, so each such URL first asks whether the user may see that page at all.
+PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk")
+
+
+def _page_scoped(callback, names):
+    @wraps(callback)
+    def view(request, *args, **kwargs):
+        from wagtail.models import Page
+
+        for name in names:
+            page = Page.objects.filter(pk=kwargs.get(name)).first()
+            if page is not None and not permissions.may_see_page_in_admin(request.user, page):
+                raise Http404
+        return callback(request, *args, **kwargs)
+
+    return view
+
+
+# Reports over the whole page tree that Wagtail does not filter by the user's pages: the page-types
+# report names the latest edited page of each type, another unit's secret draft included.
+SITE_WIDE_REPORTS = ("page_types_usage", "page_types_usage_results")
+
+
+def _sysadmin_only(callback):
+    @wraps(callback)
+    def view(request, *args, **kwargs):
+        if not permissions.is_sysadmin(request.user):
+            raise PermissionDenied
+        return callback(request, *args, **kwargs)
+
+    return view
+
+
+def scope_page_urlpatterns(patterns):
+    """Put every pattern (included ones too) naming a page behind ``permissions.may_see_page_in_admin``,
+    and the whole tree's reports behind ``permissions.is_sysadmin``."""
+    from django.urls import URLResolver
+
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            scope_page_urlpatterns(pattern.url_patterns)
+            continue
+        if pattern.name in SITE_WIDE_REPORTS:
+            pattern.callback = _sysadmin_only(pattern.callback)
+        names = [name for name in pattern.pattern.regex.groupindex if name in PAGE_ARGUMENTS]
+        if names:
+            pattern.callback = _page_scoped(pattern.callback, names)
+    return patterns

@@ -29,7 +29,33 @@ def test_the_move_confirmation_refuses_another_units_pages(client, two_units):
     response = client.get(into_phuxuan)
     assert response.status_code in (302, 403)
     moving_theirs = client.get(reverse("wagtailadmin_pages:move_confirm", args=[two_units.secret.pk, news_index(two_units.stp).pk]))
-    assert moving_theirs.status_code in (302, 403)
+    assert moving_theirs.status_code in (302, 403, 404)  # another unit's secret draft: not even found
     assert "Kế hoạch mật" not in moving_theirs.content.decode()
     two_units.stp_news.refresh_from_db()
     assert two_units.stp_news.get_parent().pk == news_index(two_units.stp).pk
+
+
+def test_the_page_chooser_refuses_to_browse_into_another_units_secret_draft(client, two_units):
+    browse = reverse("wagtailadmin_choose_page_child", args=[two_units.secret.pk])
+    client.force_login(two_units.users.stp_board)
+    response = client.get(browse)
+    assert response.status_code == 404
+    assert "Kế hoạch mật" not in response.content.decode()
+    client.force_login(two_units.users.px_board)
+    assert "Kế hoạch mật Phú Xuân" in client.get(browse).json()["html"]
+
+
+def test_the_page_types_report_is_for_system_administrators_only(client, two_units):
+    from intranet.accounts.models import Role
+    from intranet.accounts.services import grant_role
+    from tests.factories import UserFactory
+
+    report = reverse("wagtailadmin_reports:page_types_usage")
+    client.force_login(two_units.users.stp_board)
+    response = client.get(report)
+    assert response.status_code in (302, 403)
+    assert "Kế hoạch mật" not in response.content.decode()
+    admin = UserFactory(username="quantri")
+    grant_role(admin, two_units.tinh, Role.SYSADMIN)
+    client.force_login(admin)
+    assert client.get(report).status_code == 200
