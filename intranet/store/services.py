@@ -361,11 +361,14 @@ def receive_batch(envelopes: list[dict], *, via: str = "local", refused=None) ->
 def _receive_run(run: list[tuple[int, dict]], results: list, via: str) -> None:
     if not run:
         return
+    units = {envelope["unit"] for _n, envelope in run}
     channels = {envelope["channel"] for _n, envelope in run}
     ids = {str(envelope["record_id"]) for _n, envelope in run}
     with transaction.atomic():
+        # Filtering on every column of the receipts' unique index makes this an index lookup, not a scan.
         seen = set(
-            StoreReceipt.objects.filter(channel__in=channels, record_id__in=ids).values_list("unit_code", "channel", "record_id", "version")
+            StoreReceipt.objects.filter(unit_code__in=units, channel__in=channels, record_id__in=ids)
+            .values_list("unit_code", "channel", "record_id", "version")
         )
         records = {
             (record.channel, record.record_id): record
