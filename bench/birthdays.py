@@ -3,7 +3,12 @@
     .venv/bin/python bench/birthdays.py            # a throw-away SQLite file
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/birthdays.py
 
-Prints, for each size: people, greeted, queries, seconds (and a second run: greeted 0).
+    .venv/bin/python bench/birthdays.py 1000 10000 # other sizes
+
+Prints, for each size: people, greeted, queries, seconds (and a second run: greeted 0), the
+desk's birthday block (queries, ms), the plan of the lookup (an index on ``birthday_key``, not
+a scan), and at the end the time ratio largest/smallest against the goal (≤ 10, issue 18).
+Every run starts from a fresh file in its own temporary directory.
 Reads are a fixed handful of queries whatever the number of people; the inserts of
 alerts and emails are single statements on PostgreSQL, while SQLite splits them
 into batches of 999 parameters, so there the count grows with the *greeted*
@@ -20,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/bench_birthdays.sqlite3")
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench_birthdays_')}/bench.sqlite3"
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "0")  # queue emails on the memory broker; delivery is not measured
 
 import django  # noqa: E402
@@ -31,14 +37,14 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-SIZES = [10_000, 100_000]
+SIZES = [int(arg) for arg in sys.argv[1:]] or [10_000, 100_000]
 PER_UNIT = 25
 DAY = dt.date(2027, 2, 28)  # a common year: people born on 29 February are greeted too
 
 
 def prepare(target: int) -> None:
     from intranet.accounts.models import Membership, Role, User
-    from intranet.directory.models import Person
+    from intranet.directory.models import Person, birthday_key
     from intranet.units.models import Unit
 
     province = Unit.objects.filter(depth=1).first() or Unit.add_root(code="bench", name="Tỉnh đo đạc", kind=Unit.Kind.PROVINCE, has_site=False)
@@ -60,11 +66,34 @@ def prepare(target: int) -> None:
         for n, user in enumerate(users):
             unit = units[n // PER_UNIT]
             born = dt.date(1970, 1, 1) + dt.timedelta(days=rng.randrange(365 * 30))
-            people.append(Person(unit=unit, user=user, full_name=f"Cán bộ {have + n}", birth_date=born, hide_birthday=n % 50 == 0))
+            people.append(Person(unit=unit, user=user, full_name=f"Cán bộ {have + n}", birth_date=born, birthday_key=birthday_key(born), hide_birthday=n % 50 == 0))
             memberships.append(Membership(user=user, unit=unit, role=Role.SPECIALIST))
         Person.objects.bulk_create(people)
         Membership.objects.bulk_create(memberships)
         have += batch
+
+
+def plan(day: dt.date) -> str:
+    from intranet.notifications.birthdays import celebrating
+
+    sql, params = celebrating(day).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(("EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ") + sql, params)
+        rows = [str(row[-1] if connection.vendor == "sqlite" else row[0]) for row in cursor.fetchall()]
+    return next((row.strip() for row in rows if "birthday_key" in row), "no index on birthday_key: " + " | ".join(rows))
+
+
+def desk_block(day: dt.date) -> tuple[int, float]:
+    from intranet.accounts.models import User
+    from intranet.notifications.birthdays import birthdays_for
+
+    user = User.objects.filter(username__startswith="bench").order_by("pk").first()
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        for _ in range(5):
+            birthdays_for(user, day)
+        elapsed = (time.perf_counter() - started) / 5
+    return len(queries) // 5, elapsed
 
 
 def main() -> None:
@@ -72,7 +101,8 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}")
-    print(f"{'people':>8} {'run':>5} {'greeted':>8} {'queries':>8} {'seconds':>8}")
+    print(f"{'people':>8} {'run':>5} {'greeted':>8} {'queries':>8} {'seconds':>8} {'desk q':>7} {'desk ms':>8}")
+    first_run = {}
     for offset, size in enumerate(SIZES):
         prepare(size)
         day = DAY.replace(year=DAY.year + 4 * offset)  # each size greets on its own (common-year) date
@@ -82,7 +112,13 @@ def main() -> None:
             with CaptureQueriesContext(connection) as queries:
                 greeted = greet(day)
             elapsed = time.perf_counter() - started
-            print(f"{size:>8} {run:>5} {greeted:>8} {len(queries):>8} {elapsed:>8.2f}")
+            desk_queries, desk_seconds = desk_block(day)
+            first_run.setdefault(size, elapsed)
+            print(f"{size:>8} {run:>5} {greeted:>8} {len(queries):>8} {elapsed:>8.2f} {desk_queries:>7} {desk_seconds * 1000:>8.1f}")
+        print(f"         plan: {plan(day)}")
+    small, large = SIZES[0], SIZES[-1]
+    ratio = first_run[large] / max(first_run[small], 1e-9)
+    print(f"time ratio {large}/{small}: {ratio:.1f} (goal <= 10: {'holds' if ratio <= 10 else 'MISSED'})")
 
 
 if __name__ == "__main__":

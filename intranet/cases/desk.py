@@ -1,22 +1,31 @@
-"""The cases waiting for a user, for the personal desk (two queries whatever the amount of work)."""
+"""The cases waiting for a user, for the personal desk (a constant number of queries whatever the amount of work)."""
 
 from __future__ import annotations
+
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce
 
 from intranet.accounts.permissions import case_actionable_filter
 from intranet.desk.work import WorkItem
 
+from .kinds import get_kind
 from .models import Case
 
-LIMIT = 200
+
+def _actionable(user):
+    return Case.objects.filter(case_actionable_filter(user))
 
 
-def open_work(user) -> list[WorkItem]:
+def open_work(user, limit: int | None = None) -> list[WorkItem]:
     cases = (
-        Case.objects.filter(case_actionable_filter(user))
+        _actionable(user)
         .select_related("unit")
         .only("code", "kind", "title", "step", "due_at", "step_due_at", "step_started_at", "unit__name")
-        .order_by("step_due_at", "pk")[:LIMIT]
+        .annotate(due=Coalesce("step_due_at", "due_at"))
+        .order_by(F("due").asc(nulls_last=True), "pk")
     )
+    if limit is not None:
+        cases = cases[:limit]
     return [
         WorkItem(
             kind=str(case.kind_def.label),
@@ -29,3 +38,8 @@ def open_work(user) -> list[WorkItem]:
         )
         for case in cases
     ]
+
+
+def work_counts(user) -> dict[str, int]:
+    rows = _actionable(user).order_by().values_list("kind").annotate(number=Count("pk"))
+    return {str(get_kind(kind).label): number for kind, number in rows}

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,7 +30,7 @@ from search.folding import fold
 
 from . import dashboards, services
 from .forms import ActionForm, ExtensionForm, ITReportForm, PickPressItemForm, PressDigestForm, QuestionForm, VoterSummaryForm
-from .kinds import all_kinds
+from .kinds import all_kinds, get_kind
 from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
 from .spreadsheets import workbook_bytes
 
@@ -148,9 +149,10 @@ def case_list(request):
         cases = cases.filter(closed_at__isnull=True)
     elif request.GET.get("trang-thai") == "qua-han":
         cases = cases.overdue()
-    cases = cases.select_related("unit", "holder").order_by("-created_at")
-    page = Paginator(cases, 30).get_page(request.GET.get("trang"))
-    return render(request, "cases/case_list.html", {"page": page, "kinds": all_kinds(), "kind": kind})
+    counts = {str(get_kind(code).label): number for code, number in cases.order_by("kind").values_list("kind").annotate(number=Count("pk", distinct=True))}
+    cases = cases.select_related("unit", "holder").order_by("-created_at", "-pk")
+    page = Paginator(cases, 25).get_page(request.GET.get("trang"))
+    return render(request, "cases/case_list.html", {"page": page, "kinds": all_kinds(), "kind": kind, "counts": counts})
 
 
 @login_required

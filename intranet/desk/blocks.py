@@ -47,10 +47,15 @@ class DeskItem:
 
 def work_with_badges(user, now: dt.datetime | None = None) -> list[DeskItem]:
     """My open work, soonest first, each with its due badge (computed by the working-day calendar)."""
+    return with_badges(open_work(user), now)
+
+
+def with_badges(items, now: dt.datetime | None = None) -> list[DeskItem]:
+    """Each work item with its due badge (computed by the working-day calendar)."""
     now = now or timezone.now()
     calendar = get_calendar()
     out = []
-    for item in open_work(user):
+    for item in items:
         if item.due_at is None:
             badge = ""
         elif now > item.due_at:

@@ -18,6 +18,7 @@ from portal.ratelimits import ratelimited
 
 from . import blocks, services
 from .shared_apps import shared_apps_for
+from .work import work_page
 
 
 @login_required
@@ -25,9 +26,12 @@ def desk(request):
     """The officer's home after login (SPEC §8)."""
     user = request.user
     today = timezone.localdate()
+    work, work_counts = work_page(user, request.GET.get("trang"))
     unread = list(Notification.objects.filter(recipient=user, read_at__isnull=True)[:8])
     context = {
-        "work": blocks.work_with_badges(user),
+        "work": blocks.with_badges(work),
+        "work_page": work,
+        "work_counts": work_counts,
         "alerts": unread,
         "unread_count": unread_count(user),
         "birthdays": birthdays_for(user, today),

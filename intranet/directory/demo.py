@@ -6,7 +6,7 @@ import random
 from intranet.store.services import record_changes
 from intranet.units.models import Unit
 
-from .models import DirectoryPage, Person
+from .models import DirectoryPage, Person, birthday_key
 
 DIRECTORY_TITLE = "Danh bạ tổ chức, hành chính"
 DIRECTORY_INTRO = "<p>Địa chỉ, điện thoại và thư điện tử công vụ của các cơ quan, đơn vị và cán bộ thành phố Huế.</p>"
@@ -56,6 +56,7 @@ def load(out) -> None:
                     full_name=name,
                     gender=gender,
                     birth_date=day.replace(year=rng.choice([1968, 1972, 1976, 1980, 1984, 1988, 1992, 1996])) if day.month != 2 or day.day != 29 else dt.date(1988, 2, 29),
+                    birthday_key=birthday_key(day),
                     home_address=f"{rng.randint(1, 200)} đường Lê Lợi, thành phố Huế",
                     office_phone=f"0234 38{rng.randint(10000, 99999)}",
                     mobile_phone=f"09{rng.randint(10000000, 99999999)}",

@@ -16,6 +16,11 @@ from intranet.workdays import calendar
 UPDATE_DAYS = 2
 
 
+def birthday_key(day: dt.date | None) -> int | None:
+    """A birthday as month and day, MMDD (19 May is 519): an indexed integer the desk and the daily job look up."""
+    return day.month * 100 + day.day if day else None
+
+
 class PersonQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Person.Status.WORKING)
@@ -45,6 +50,8 @@ class Person(index.Indexed, RevisionMixin, models.Model):
     full_name = models.CharField(_("họ và tên"), max_length=150)
     birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
     hide_birthday = models.BooleanField(_("không thông báo sinh nhật"), default=False)
+    # birth_date's month and day (see ``birthday_key``), kept by save(); bulk writers set it themselves.
+    birthday_key = models.PositiveSmallIntegerField(null=True, blank=True, editable=False, db_index=True)
     gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices, blank=True)
     home_address = models.CharField(_("địa chỉ nhà riêng"), max_length=255, blank=True)
     office_phone = models.CharField(_("điện thoại cơ quan"), max_length=50, blank=True)
@@ -106,6 +113,13 @@ class Person(index.Indexed, RevisionMixin, models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.birthday_key = birthday_key(self.birth_date)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "birth_date" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "birthday_key"}
+        super().save(*args, **kwargs)
 
     @classmethod
     def get_indexed_objects(cls):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from intranet.desk.work import WorkItem
@@ -9,9 +10,12 @@ from intranet.desk.work import WorkItem
 from .services import held_items
 
 
-def open_work(user) -> list[WorkItem]:
+def open_work(user, limit: int | None = None) -> list[WorkItem]:
     if not getattr(user, "is_authenticated", False):
         return []
+    items = held_items(user).order_by(F("step_due_at").asc(nulls_last=True), "pk")
+    if limit is not None:
+        items = items[:limit]
     return [
         WorkItem(
             kind=_("Kiểm duyệt tin bài"),
@@ -22,5 +26,11 @@ def open_work(user) -> list[WorkItem]:
             received_at=item.step_started_at,
             unit_name=item.unit.short_name or item.unit.name,
         )
-        for item in held_items(user)
+        for item in items
     ]
+
+
+def work_counts(user) -> dict[str, int]:
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    return {_("Kiểm duyệt tin bài"): held_items(user).count()}

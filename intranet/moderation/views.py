@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,7 +35,7 @@ def _item_for(user, pk: int) -> ModerationItem:
 @login_required
 def my_items(request):
     """``/kiem-duyet/``: the steps I hold, overdue ones first, and what my units have in moderation."""
-    held = services.held_items(request.user).order_by("step_due_at")
+    held = Paginator(services.held_items(request.user).order_by("step_due_at", "pk"), 25).get_page(request.GET.get("trang"))
     overdue = services.overdue_for(request.user)
     recent = services.visible_items(request.user).select_related("unit").order_by("-received_at")[:30]
     return render(request, "moderation/my_items.html", {"held": held, "overdue": overdue, "recent": recent, "now": timezone.now()})

@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from intranet.accounts.models import Membership, Role, User
-from intranet.directory.models import Person
+from intranet.directory.models import Person, birthday_key
 from intranet.units.models import Unit
 
 from .models import BirthdayGreeting
@@ -29,11 +29,13 @@ KIND = "birthday"
 
 
 def birthday_condition(day: dt.date) -> Q:
-    """People whose birthday falls on ``day`` (29 February counts as 28 February in common years)."""
-    condition = Q(birth_date__month=day.month, birth_date__day=day.day)
+    """People whose birthday falls on ``day`` (29 February counts as 28 February in common years).
+
+    An index lookup on ``Person.birthday_key``, never a scan of the people's birth dates."""
+    keys = [birthday_key(day)]
     if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
-        condition |= Q(birth_date__month=2, birth_date__day=29)
-    return condition
+        keys.append(birthday_key(dt.date(2000, 2, 29)))
+    return Q(birthday_key__in=keys)
 
 
 def celebrating(day: dt.date) -> QuerySet[Person]:

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,8 +16,10 @@ from .services import mark_read, unread_count
 
 @login_required
 def notification_list(request):
-    rows = Notification.objects.filter(recipient=request.user)[:100]
-    return render(request, "notifications/list.html", {"rows": rows, "unread_count": unread_count(request.user)})
+    mine = Notification.objects.filter(recipient=request.user)
+    page = Paginator(mine, 25).get_page(request.GET.get("trang"))
+    counts = {KINDS.get(kind, kind): number for kind, number in mine.order_by("kind").values_list("kind").annotate(number=Count("pk"))}
+    return render(request, "notifications/list.html", {"rows": page, "pager": page, "counts": counts, "unread_count": unread_count(request.user)})
 
 
 @login_required

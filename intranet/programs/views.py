@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from intranet.accounts.models import Role
 from intranet.accounts.permissions import can_report_for_unit, is_province_office, is_sysadmin, units_with_role
 from intranet.units.models import Unit
-from intranet.workdays.calendar import Status
+from intranet.workdays.calendar import Status, get_calendar
 
 from . import services
 from .export import xlsx_response
@@ -50,12 +51,15 @@ def index(request):
     units = _my_units(request.user)
     tasks = (
         ProgramTask.objects.filter(unit__in=units, program__status=ProvinceProgram.Status.ISSUED)
-        .select_related("program", "unit").order_by("-program__year", "-program__month", "unit__path")[:100]
+        .select_related("program", "unit").order_by("-program__year", "-program__month", "unit__path", "pk")
     )
+    page = Paginator(tasks, 25).get_page(request.GET.get("trang"))
+    calendar = get_calendar()
     context = {
         "registrations": Registration.objects.filter(unit__in=units).select_related("unit")[:50],
         "reports": PeriodicReport.objects.filter(unit__in=units).select_related("unit")[:50],
-        "tasks": [(task, status, Status.LABELS[status]) for task in tasks for status in [services.task_status(task)]],
+        "tasks": [(task, status, Status.LABELS[status]) for task in page for status in [services.task_status(task, calendar=calendar)]],
+        "pager": page,
         "programs": ProvinceProgram.objects.filter(status=ProvinceProgram.Status.ISSUED)[:12],
         "is_office": is_province_office(request.user),
         "labels": Status.LABELS,

@@ -163,13 +163,15 @@ def retry_pending(*, now: dt.datetime | None = None) -> int:
 def _deliver(scope, *, now: dt.datetime) -> int:
     """Deliver pending entries of ``scope`` in (channel, record, version) order, in batches.
 
-    A record whose entry fails (or is still backing off) is blocked for the rest
-    of the run, so a later version never overtakes an earlier one. In-process,
-    a batch is one transaction with its rows locked (workers take turns). Over
+    A batch costs a constant number of queries and one call to the store (one
+    HTTP POST to a remote one), whatever its size. A record whose entry fails
+    (or is still backing off) is blocked for the rest of the run, so a later
+    version never overtakes an earlier one; the store itself skips the later
+    versions of a record that failed earlier in the same batch. In-process, a
+    batch is one transaction with its rows locked (workers take turns). Over
     HTTP no transaction is held during a call: a worker that dies after sending
     sends again later and the store's receipts make that harmless; and a
-    failure ends the run, since the store is probably unreachable and every
-    other entry would only wait for its timeout.
+    failed call ends the run, since the store is probably unreachable.
     """
     delivered, blocked, after = 0, set(), None
     remote = bool(settings.PROVINCE_STORE_URL)
@@ -184,7 +186,7 @@ def _deliver(scope, *, now: dt.datetime) -> int:
             entries = list((batch if remote else batch.select_for_update())[:BATCH_SIZE])
             if not entries:
                 return delivered
-            changed, stop = [], False
+            due = []
             for entry in entries:
                 key = (entry.channel, entry.record_id)
                 if key in blocked:
@@ -192,15 +194,24 @@ def _deliver(scope, *, now: dt.datetime) -> int:
                 if entry.next_attempt_at and entry.next_attempt_at > now:
                     blocked.add(key)  # backing off: keep the order, try the whole record later
                     continue
+                due.append(entry)
+            stop = False
+            try:
+                results = send_batch([entry.envelope() for entry in due]) if due else []
+            except Exception as error:  # the call failed as a whole: every entry of it waits, with backoff
+                results = [f"error: {type(error).__name__}: {error}"] * len(due)
+                stop = remote
+            changed = []
+            for entry, result in zip(due, results, strict=True):
+                key = (entry.channel, entry.record_id)
+                if result == BLOCKED or key in blocked:
+                    blocked.add(key)
+                    continue
                 entry.attempts += 1
-                try:
-                    with contextlib.nullcontext() if remote else transaction.atomic():
-                        send(entry.envelope())
-                except Exception as error:  # any failure: keep it and try again later, with backoff
-                    entry.last_error = f"{type(error).__name__}: {error}"[:2000]
+                if result.startswith("error"):
+                    entry.last_error = result.removeprefix("error: ")[:2000]
                     entry.next_attempt_at = now + min(dt.timedelta(minutes=2**entry.attempts), MAX_BACKOFF)
                     blocked.add(key)
-                    stop = remote
                 else:
                     entry.status = OutboxEntry.Status.DELIVERED
                     entry.delivered_at = timezone.now()
@@ -208,8 +219,6 @@ def _deliver(scope, *, now: dt.datetime) -> int:
                     entry.next_attempt_at = None
                     delivered += 1
                 changed.append(entry)
-                if stop:
-                    break
             OutboxEntry.objects.bulk_update(changed, ["attempts", "status", "delivered_at", "last_error", "next_attempt_at"])
             if stop:
                 return delivered
@@ -218,34 +227,60 @@ def _deliver(scope, *, now: dt.datetime) -> int:
 
 
 def replay(*, since: dt.datetime | None = None) -> int:
-    """Send delivered entries again (after a store restore). The store's receipts make it change nothing."""
+    """Send delivered entries again (after a store restore), a batch a call. The store's receipts make it change nothing."""
     entries = OutboxEntry.objects.filter(status=OutboxEntry.Status.DELIVERED).order_by("channel", "record_id", "version")
     if since is not None:
         entries = entries.filter(changed_at__gte=since)
-    count = 0
+    count, batch = 0, []
     for entry in entries.iterator(chunk_size=1000):
-        send(entry.envelope())
-        count += 1
-    return count
+        batch.append(entry.envelope())
+        if len(batch) == BATCH_SIZE:
+            count += _replay_batch(batch)
+            batch = []
+    return count + (_replay_batch(batch) if batch else 0)
+
+
+def _replay_batch(envelopes: list[dict]) -> int:
+    results = send_batch(envelopes)
+    failed = [result for result in results if result.startswith("error") or result == BLOCKED]
+    if failed:
+        raise DeliveryError(failed[0])
+    return len(envelopes)
 
 
 def send(envelope: dict) -> str:
-    """Hand one envelope to the provincial store: in-process, or over HTTP when PROVINCE_STORE_URL is set."""
+    """Hand one envelope to the provincial store (see ``send_batch``)."""
+    result = send_batch([envelope])[0]
+    if result.startswith("error"):
+        raise DeliveryError(result.removeprefix("error: "))
+    return result
+
+
+def send_batch(envelopes: list[dict]) -> list[str]:
+    """Hand envelopes to the provincial store, in order: in-process, or in one HTTP POST when
+    PROVINCE_STORE_URL is set. One result per envelope: "applied", "duplicate", "stale",
+    "blocked" (an earlier version of its record failed in this batch) or "error: …"."""
     url = settings.PROVINCE_STORE_URL
     if not url:
-        return receive(envelope, via="local")
+        return receive_batch(envelopes, via="local")
     response = requests.post(
         url.rstrip("/") + "/api/v1/store/receive/",
-        json=envelope,
+        json={"changes": envelopes},
         headers={"Authorization": f"Bearer {settings.PROVINCE_STORE_TOKEN}"},
         timeout=HTTP_TIMEOUT,
     )
     if response.status_code != 200:
         raise DeliveryError(f"HTTP {response.status_code}: {response.text[:300]}")
-    return response.json()["result"]
+    results = response.json()["results"]
+    if len(results) != len(envelopes):
+        raise DeliveryError("the store answered for a different number of changes")
+    return results
 
 
 # -- receiving -------------------------------------------------------------------
+
+BLOCKED = "blocked"
+ENVELOPE_KEYS = {"unit", "channel", "record_id", "version", "action", "changed_at"}
 
 
 def receive(envelope: dict, *, via: str = "local") -> str:
@@ -254,23 +289,126 @@ def receive(envelope: dict, *, via: str = "local") -> str:
     version = int(envelope["version"])
     if channel not in CHANNELS:
         raise ValueError(f"unknown store channel {channel!r}")
-    changed_at = parse_datetime(envelope["changed_at"]) if isinstance(envelope["changed_at"], str) else envelope["changed_at"]
+    changed_at = _moment(envelope["changed_at"])
     with transaction.atomic():
         # The receipt is written with the change: if applying fails, neither stays and the sender retries.
         if StoreReceipt.objects.filter(unit_code=unit_code, channel=channel, record_id=record_id, version=version).exists():
             return "duplicate"
-        result = _apply(envelope, unit_code, channel, record_id, version, changed_at, via)
+        record = _apply(envelope, StoreRecord.objects.select_for_update().filter(channel=channel, record_id=record_id).first(),
+                        unit_code, channel, record_id, version, changed_at, via)
+        if record != "stale":
+            record.save()
         StoreReceipt.objects.create(unit_code=unit_code, channel=channel, record_id=record_id, version=version)
-        return result
+        return "stale" if record == "stale" else "applied"
 
 
-def _apply(envelope, unit_code, channel, record_id, version, changed_at, via) -> str:
+def _moment(value):
+    return parse_datetime(value) if isinstance(value, str) else value
+
+
+def invalid_envelope(envelope) -> str:
+    """Why an envelope cannot be applied ("" if it can)."""
+    if not isinstance(envelope, dict) or not ENVELOPE_KEYS <= envelope.keys():
+        return "error: incomplete envelope"
+    if envelope["channel"] not in CHANNELS:
+        return f"error: unknown store channel {envelope['channel']!r}"
+    try:
+        int(envelope["version"])
+    except (TypeError, ValueError):
+        return "error: version is not a number"
+    if _moment(envelope["changed_at"]) is None:
+        return "error: changed_at is not a moment"
+    return ""
+
+
+def receive_batch(envelopes: list[dict], *, via: str = "local", refused=None) -> list[str]:
+    """Apply envelopes in order, in one transaction and a constant number of queries.
+
+    Same rules as ``receive`` for each: a receipt per (unit, record, version) makes a second arrival
+    a "duplicate"; an older version never overwrites a newer one ("stale"). An envelope that is
+    invalid (or ``refused(envelope)`` says why not) answers "error: …" and the later versions of its
+    record in the batch answer "blocked", unapplied. A unit merge is applied alone, in order.
+    """
+    results: list[str | None] = [None] * len(envelopes)
+    failed: set[tuple[str, str]] = set()
+    valid = []
+    for n, envelope in enumerate(envelopes):
+        reason = invalid_envelope(envelope) or (refused(envelope) if refused else "")
+        key = (envelope.get("channel"), str(envelope.get("record_id"))) if isinstance(envelope, dict) else None
+        if key in failed:
+            results[n] = BLOCKED
+        elif reason:
+            results[n] = reason
+            failed.add(key)
+        else:
+            valid.append((n, envelope))
+    # A merge rewrites other records of the store: the envelopes around it are applied in runs.
+    run: list[tuple[int, dict]] = []
+    for n, envelope in valid:
+        if envelope.get("action", Action.UPSERT) == Action.MERGE:
+            _receive_run(run, results, via)
+            run = []
+            try:
+                results[n] = receive(envelope, via=via)
+            except Exception as error:  # this merge waits; the runs before and after it are unaffected
+                results[n] = f"error: {type(error).__name__}: {error}"
+        else:
+            run.append((n, envelope))
+    _receive_run(run, results, via)
+    return results
+
+
+def _receive_run(run: list[tuple[int, dict]], results: list, via: str) -> None:
+    if not run:
+        return
+    units = {envelope["unit"] for _n, envelope in run}
+    channels = {envelope["channel"] for _n, envelope in run}
+    ids = {str(envelope["record_id"]) for _n, envelope in run}
+    with transaction.atomic():
+        # Filtering on every column of the receipts' unique index makes this an index lookup, not a scan.
+        seen = set(
+            StoreReceipt.objects.filter(unit_code__in=units, channel__in=channels, record_id__in=ids)
+            .values_list("unit_code", "channel", "record_id", "version")
+        )
+        records = {
+            (record.channel, record.record_id): record
+            for record in StoreRecord.objects.select_for_update().filter(channel__in=channels, record_id__in=ids)
+        }
+        existing = set(records)
+        changed, receipts = {}, []
+        for n, envelope in run:
+            unit_code, channel, record_id = envelope["unit"], envelope["channel"], str(envelope["record_id"])
+            version = int(envelope["version"])
+            receipt = (unit_code, channel, record_id, version)
+            if receipt in seen:
+                results[n] = "duplicate"
+                continue
+            record = _apply(envelope, records.get((channel, record_id)), unit_code, channel, record_id, version, _moment(envelope["changed_at"]), via)
+            if record == "stale":
+                results[n] = "stale"
+            else:
+                records[(channel, record_id)] = changed[(channel, record_id)] = record
+                results[n] = "applied"
+            seen.add(receipt)
+            receipts.append(StoreReceipt(unit_code=unit_code, channel=channel, record_id=record_id, version=version))
+        now = timezone.now()
+        for record in changed.values():
+            record.received_at = now
+        fields = ["unit_code", "source_unit_code", "version", "deleted", "payload", "author", "changed_at", "received_via", "received_at"]
+        StoreRecord.objects.bulk_update([r for key, r in changed.items() if key in existing], fields, batch_size=500)
+        StoreRecord.objects.bulk_create([r for key, r in changed.items() if key not in existing], batch_size=500)
+        StoreReceipt.objects.bulk_create(receipts, batch_size=500)
+
+
+def _apply(envelope, record, unit_code, channel, record_id, version, changed_at, via):
+    """The store's record after ``envelope`` (unsaved), or "stale" if it holds a newer version already."""
     action = envelope.get("action", Action.UPSERT)
     if action == Action.MERGE:
         # A unit merge moves the successor's ownership over everything the store holds for the source.
         source, successor = envelope["payload"]["source"], envelope["payload"]["successor"]
         StoreRecord.objects.filter(unit_code=source).update(unit_code=successor, received_at=timezone.now())
-    record = StoreRecord.objects.select_for_update().filter(channel=channel, record_id=record_id).first()
+        if record is not None:
+            record.refresh_from_db()
     if record is not None and record.version >= version:
         return "stale"  # a late older version never overwrites a newer one
     record = record or StoreRecord(channel=channel, record_id=record_id)
@@ -283,8 +421,7 @@ def _apply(envelope, unit_code, channel, record_id, version, changed_at, via) ->
     record.author = envelope.get("author", "")
     record.changed_at = changed_at
     record.received_via = via
-    record.save()
-    return "applied"
+    return record
 
 
 # -- tokens ----------------------------------------------------------------------
@@ -306,6 +443,12 @@ def unit_for_token(key: str) -> Unit | None:
         return None
     token = StoreToken.objects.select_related("unit").filter(key_hash=_hash(key)).first()
     return token.unit if token else None
+
+
+def units_covered(token_unit: Unit, unit_codes) -> set[str]:
+    """Which of ``unit_codes`` the key of ``token_unit`` may send (one query for any number)."""
+    paths = Unit.objects.filter(code__in=set(unit_codes)).values_list("code", "path")
+    return {code for code, path in paths if path.startswith(token_unit.path)}
 
 
 def token_covers(token_unit: Unit, unit_code: str) -> bool:

@@ -30,6 +30,7 @@ from .channels import CHANNELS, public_view
 from .models import StoreRecord
 
 PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
+MAX_BATCH = 1000  # changes in one delivery
 
 
 def _is_officer(user) -> bool:
@@ -127,19 +128,28 @@ def channel_list(request, channel: str):
 @csrf_exempt
 @require_POST
 def receive(request):
-    """Another server (a district running its own) delivers one envelope with its unit's key."""
+    """Another server (a district running its own) delivers with its unit's key: one envelope, or
+    ``{"changes": [envelope, …]}`` answered by ``{"results": […]}``, one result per envelope, in order."""
     header = request.headers.get("Authorization", "")
     unit = services.unit_for_token(header.removeprefix("Bearer ").strip())
     if unit is None:
         return _error("Khóa đồng bộ không hợp lệ.", 401)
     try:
-        envelope = json.loads(request.body)
-        keys = {"unit", "channel", "record_id", "version", "action", "changed_at"}
-        if not isinstance(envelope, dict) or not keys <= envelope.keys() or envelope["channel"] not in CHANNELS:
-            raise ValueError
-        int(envelope["version"])
+        body = json.loads(request.body)
     except ValueError:
         return _error("Dữ liệu đồng bộ không hợp lệ.", 400)
-    if not services.token_covers(unit, envelope["unit"]):
+    if isinstance(body, dict) and "changes" in body:
+        changes = body["changes"]
+        if not isinstance(changes, list) or len(changes) > MAX_BATCH:
+            return _error("Dữ liệu đồng bộ không hợp lệ.", 400)
+        covered = services.units_covered(unit, [change.get("unit") for change in changes if isinstance(change, dict)])
+
+        def refused(envelope) -> str:
+            return "" if envelope["unit"] in covered else "error: 403 forbidden: this key may not send that unit's changes"
+
+        return JsonResponse({"results": services.receive_batch(changes, via="http", refused=refused)})
+    if services.invalid_envelope(body):
+        return _error("Dữ liệu đồng bộ không hợp lệ.", 400)
+    if not services.token_covers(unit, body["unit"]):
         return _error("Khóa đồng bộ này không được gửi dữ liệu của đơn vị đó.", 403)
-    return JsonResponse({"result": services.receive(envelope, via="http")})
+    return JsonResponse({"result": services.receive(body, via="http")})

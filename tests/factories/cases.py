@@ -41,3 +41,28 @@ def case_world() -> SimpleNamespace:
     world.ward_it = person(ward, Role.IT_STAFF, "cntt_px", full_name="Ngô Quang Kỹ Thuật")
     world.ward_specialist = person(ward, Role.SPECIALIST, "cv_px", full_name="Hoàng Thị Báo Sự Cố")
     return world
+
+
+def open_questions(world: SimpleNamespace, number: int, *, start: int = 0) -> list:
+    """``number`` citizen questions held by the justice leader, due one hour apart (bulk: the desk is read, not the engine)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from intranet.cases.kinds import get_kind
+    from intranet.cases.models import Case, CaseParticipant, CaseUnit
+    from intranet.cases.services import new_code
+
+    kind, now = get_kind("question"), timezone.now()
+    rows = [
+        Case(
+            kind="question", code=new_code(kind), title=f"Câu hỏi chờ xử lý số {n:04d}", body="Nội dung", step="agency_assign",
+            unit=world.justice, agency=world.justice, holder=world.justice_leader, created_at=now, clock_started_at=now,
+            due_at=now + dt.timedelta(hours=n + 1), step_due_at=now + dt.timedelta(hours=n + 1), step_started_at=now,
+        )
+        for n in range(start, start + number)
+    ]
+    created = Case.objects.bulk_create(rows, batch_size=500)
+    CaseUnit.objects.bulk_create([CaseUnit(case=case, unit=world.justice) for case in created], batch_size=500)
+    CaseParticipant.objects.bulk_create([CaseParticipant(case=case, user=world.justice_leader) for case in created], batch_size=500)
+    return created

@@ -114,3 +114,34 @@ def test_the_cost_is_a_constant_number_of_queries(ward, django_assert_num_querie
         _officer(other, f"Đồng Nghiệp {n}")
     with django_assert_num_queries(len(small)):
         assert greet(dt.date(2026, 5, 20)) == 15
+
+
+def test_the_birthday_key_follows_the_birth_date_on_every_save(ward):
+    person = PersonFactory(unit=ward, birth_date=dt.date(1984, 5, 19))
+    assert Person.objects.get(pk=person.pk).birthday_key == 519
+    person.birth_date = dt.date(1990, 12, 3)
+    person.save(update_fields=["birth_date"])
+    assert Person.objects.get(pk=person.pk).birthday_key == 1203
+    person.birth_date = None
+    person.save()
+    assert Person.objects.get(pk=person.pk).birthday_key is None
+
+
+def test_the_daily_job_finds_todays_people_through_the_birthday_index(ward):
+    from django.db import connection
+
+    from intranet.notifications.birthdays import celebrating
+
+    PersonFactory(unit=ward, birth_date=DAY.replace(year=1980))
+    sql, params = celebrating(DAY).query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+            assert "USING INDEX" in plan and "birthday_key" in plan, plan
+        else:
+            cursor.execute("SET enable_seqscan = off")  # a tiny test table: ask whether the index *can* answer
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = " ".join(row[0] for row in cursor.fetchall())
+            cursor.execute("SET enable_seqscan = on")
+            assert "birthday_key" in plan and "Index" in plan, plan

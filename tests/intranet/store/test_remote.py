@@ -4,6 +4,7 @@ The province is a second live server started by the test; the sender reaches it 
 """
 
 import pytest
+from django.utils import timezone
 
 from intranet.store import services
 from intranet.store.models import OutboxEntry, StoreRecord
@@ -57,3 +58,18 @@ def test_a_key_cannot_send_another_units_changes(district, settings):
     person = PersonFactory(unit=other)
     entry = _entry(person)
     assert entry.status == OutboxEntry.Status.PENDING and "403" in entry.last_error
+
+
+def test_many_changes_cross_in_one_post_and_a_replay_changes_nothing(district):
+    huyen, xa = district
+    since = timezone.now()  # what the province holds from before (its own units) is not this server's to replay
+    services.record_changes(
+        {"channel": "people", "record_id": f"ds-{n}", "unit": xa, "payload": {"full_name": f"Cán bộ {n}", "unit": "phongthu"}} for n in range(30)
+    )
+    services.retry_pending()  # the on-commit task (eager here) has usually delivered them already
+    assert not OutboxEntry.objects.filter(status=OutboxEntry.Status.PENDING).exists()
+    copies = StoreRecord.objects.filter(record_id__startswith="ds-")
+    assert copies.count() == 30 and set(copies.values_list("received_via", flat=True)) == {"http"}
+    before = list(copies.order_by("record_id").values_list("record_id", "version", "received_at"))
+    assert services.replay(since=since) == 30
+    assert list(copies.order_by("record_id").values_list("record_id", "version", "received_at")) == before
