@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Sites and mail links carry the port the server listens on.
+export PORTAL_PORT ?= $(PORT)
 
 .DEFAULT_GOAL := help
 
