@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Sites and mail links carry the port the server listens on.
+export PORTAL_PORT ?= $(PORT)
 
 .DEFAULT_GOAL := help
 
@@ -52,8 +54,10 @@ lint: install ## ruff, Django's checks and missing migrations
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-messages: install ## refresh the English catalogue from the code and compile it (needs gettext; the .mo is committed)
+messages: install ## refresh the English catalogue from the code, compile it and the Vietnamese admin one (needs gettext; the .mo is committed)
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=bench --ignore=static
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+	# locale/vi is written by hand: the Wagtail admin strings Wagtail's own vi catalogue lacks.
+	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
 .PHONY: help install migrate demo run test chromium lint messages

@@ -8,7 +8,6 @@ Idempotent: what is already translated is left as it is.
 
 from __future__ import annotations
 
-from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
@@ -17,6 +16,7 @@ from intranet.units.models import Unit
 from portal.galleries.models import GalleryIndexPage
 from portal.home.models import HomePage
 from portal.news.models import ArticlePage, NewsIndexPage
+from search.folding import slugify
 
 from .translations import publish_translation
 

@@ -8,6 +8,8 @@ own rule: Unicode does not decompose them under NFD.
 import re
 import unicodedata
 
+from django.utils.text import slugify as ascii_slugify
+
 _CASED_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
@@ -34,3 +36,11 @@ def fold_words(text: str | None) -> str:
     and a query can carry no quote, star or operator into FTS5 or tsquery.
     """
     return " ".join(_WORD.findall(fold(text)))
+
+
+def slugify(text: str | None) -> str:
+    """The URL slug of a Vietnamese title: "Đua ghe trên sông Hương" → "dua-ghe-tren-song-huong".
+
+    Django's ASCII ``slugify`` drops ``đ`` (it has no decomposition): "đua ghe" would become "ua-ghe".
+    """
+    return ascii_slugify(strip_marks(text))

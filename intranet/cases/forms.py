@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from intranet.accounts.fields import PersonChoiceField, PersonMultipleChoiceField
 from intranet.units.models import Unit
 
 from .kinds import ANSWER, COMMENT, COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action
@@ -108,7 +109,7 @@ class ActionForm(forms.Form):
         self.action = action
         required = set(action.required)
         if HOLDER in action.params:
-            self.fields[HOLDER] = forms.ModelChoiceField(label=_("Giao cho"), queryset=holders, required=HOLDER in required)
+            self.fields[HOLDER] = PersonChoiceField(label=_("Giao cho"), queryset=holders, required=HOLDER in required)
         if TARGET_UNIT in action.params:
             self.fields[TARGET_UNIT] = forms.ModelChoiceField(
                 label=_("Cơ quan, đơn vị xử lý"), queryset=Unit.objects.active(), required=TARGET_UNIT in required
@@ -116,7 +117,7 @@ class ActionForm(forms.Form):
         if HARD in action.params:
             self.fields[HARD] = forms.BooleanField(label=_("Vụ việc phức tạp, cần phối hợp nhiều cơ quan (10 ngày làm việc)"), required=False)
         if COORDINATORS in action.params:
-            self.fields[COORDINATORS] = forms.ModelMultipleChoiceField(
+            self.fields[COORDINATORS] = PersonMultipleChoiceField(
                 label=_("Chuyên viên phối hợp"), queryset=coordinators, required=False, widget=forms.CheckboxSelectMultiple
             )
         for name, label in action.extra:

@@ -26,6 +26,7 @@ from intranet.accounts import permissions
 from intranet.accounts.models import Role, User
 from intranet.accounts.names import display_name
 from intranet.notifications.services import notify, queue_email
+from intranet.units.links import absolute_url
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, WorkingCalendar, get_calendar
 
@@ -240,7 +241,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
             [case.requester_email],
             subject=_("Câu hỏi %(code)s đã được trả lời") % {"code": case.code},
             body=_("Câu trả lời đã được đăng trên Cổng thông tin điện tử. Tra cứu tại: %(url)s")
-            % {"url": f"{_portal_url()}/tra-cuu/?ma={case.code}"},
+            % {"url": absolute_url(f"/tra-cuu/?ma={case.code}")},
             kind=NOTIFY_KIND,
         )
     return case
@@ -357,10 +358,6 @@ def _alert(case: Case, step: Step, coordinators: Sequence[User] = ()) -> None:
                url=case.get_absolute_url())
 
 
-def _portal_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 # -- deadlines ---------------------------------------------------------------------------------------------
 def recompute_open_deadlines(queryset=None) -> int:
     """Move every open due moment after the calendar changed (an administrator added a holiday)."""
@@ -455,7 +452,7 @@ def submit_question(*, name: str, phone: str, email: str, address: str, field: s
                     "Cổng thông tin điện tử đã nhận câu hỏi \u201c%(title)s\u201d.\n"
                     "Mã tra cứu: %(code)s\nTheo dõi tình trạng xử lý tại: %(url)s"
                 )
-                % {"title": title, "code": case.code, "url": f"{_portal_url()}/tra-cuu/?ma={case.code}"},
+                % {"title": title, "code": case.code, "url": absolute_url(f"/tra-cuu/?ma={case.code}")},
                 kind=NOTIFY_KIND,
             )
     return case

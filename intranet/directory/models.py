@@ -11,6 +11,7 @@ from wagtail.models import Page, RevisionMixin
 from wagtail.search import index
 
 from intranet.workdays import calendar
+from portal.home.slugs import FoldedSlugMixin
 
 # App. I: every change to the directory is due within 2 working days of the event.
 UPDATE_DAYS = 2
@@ -224,7 +225,7 @@ class DirectoryChange(models.Model):
         return str(calendar.Status.LABELS[self.timeliness])
 
 
-class DirectoryPage(routable.RoutablePageMixin, Page):
+class DirectoryPage(FoldedSlugMixin, routable.RoutablePageMixin, Page):
     """The portal's public directory (``/danh-ba/``): the unit tree, and each unit's contacts at ``<code>/``.
 
     Units and people come from the directory itself, so the page is always current;

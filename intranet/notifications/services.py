@@ -2,7 +2,9 @@
 
 Every app alerts people through ``notify`` and emails anyone through
 ``queue_email``; nothing calls ``send_mail`` directly, so a mail server that is
-down delays a message but never loses it.
+down delays a message but never loses it. Every mail leaves with a Vietnamese subject (the
+callers'), a plain-text part and an HTML part made from it, and absolute links only: an
+alert's link is made absolute on the portal (``intranet/units/links.py``) before it is queued.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+
+from intranet.units.links import absolute_url
 
 from .models import Notification, OutgoingEmail
 
@@ -49,7 +54,7 @@ def notify_each(alerts: Iterable[Alert], *, kind: str, email: bool = True) -> li
         opted_out = _opted_out({a.user.pk for a in with_address}, kind)
         queue_emails(
             [
-                OutgoingEmail(to=[a.user.email], subject=a.title[:255], body=f"{a.body}\n\n{a.url}".strip(), kind=kind)
+                OutgoingEmail(to=[a.user.email], subject=a.title[:255], body=f"{a.body}\n\n{absolute_url(a.url)}".strip(), kind=kind)
                 for a in with_address
                 if a.user.pk not in opted_out
             ]
@@ -125,7 +130,7 @@ def deliver(message_id: int) -> bool:
             return False
         message.attempts += 1
         try:
-            EmailMessage(message.subject, message.body, to=message.to).send()
+            email_message(message).send()
         except Exception as error:  # any transport error: keep it and try again later
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             message.next_attempt_at = timezone.now() + min(dt.timedelta(minutes=2**message.attempts), MAX_BACKOFF)
@@ -136,6 +141,13 @@ def deliver(message_id: int) -> bool:
         message.last_error = ""
         message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
         return True
+
+
+def email_message(message: OutgoingEmail) -> EmailMultiAlternatives:
+    """The mail as it leaves: the text as written and the same text as HTML, its links clickable."""
+    email = EmailMultiAlternatives(message.subject, message.body, to=message.to)
+    email.attach_alternative(render_to_string("notifications/email.html", {"message": message}), "text/html")
+    return email
 
 
 def retry_pending(now: dt.datetime | None = None) -> int:

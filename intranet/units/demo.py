@@ -3,6 +3,7 @@ departments, and its 40 wards/communes from the national list."""
 
 import datetime as dt
 
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from .importer import import_province
@@ -57,6 +58,8 @@ def load(out) -> None:
             email=f"{code}@hue.gov.vn",
         )
     provision_site(Unit.objects.get(pk=province.pk))
+    # Sites made by an earlier load on another port (`make run PORT=…`): links follow the port served.
+    Site.objects.exclude(port=settings.PORTAL_PORT).update(port=settings.PORTAL_PORT)
     # Wagtail's "Welcome" page is no site's root any more once the portal has its own.
     Page.objects.filter(depth=2, content_type__model="page").exclude(pk__in=Site.objects.values("root_page")).delete()
     out.write(f"Đơn vị: {Unit.objects.count()} ({Unit.objects.with_site().count()} có trang điều hành)")

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.home.slugs import FoldedSlugMixin
 from portal.news.models import SecretContentError
 
 COVER_RENDITION = "fill-480x320"
@@ -24,7 +25,7 @@ THUMB_RENDITION = "fill-320x240"
 FULL_RENDITION = "max-1280x960"
 
 
-class GalleryIndexPage(Page):
+class GalleryIndexPage(FoldedSlugMixin, Page):
     """``/thu-vien-anh/``: the site's galleries, newest first, with their cover photos."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -53,7 +54,7 @@ class GalleryIndexPage(Page):
         return context
 
 
-class GalleryPage(Page):
+class GalleryPage(FoldedSlugMixin, Page):
     """A photo gallery (an event, a place): cover, description and the photos in order."""
 
     date = models.DateTimeField(_("ngày đăng"), default=timezone.now)

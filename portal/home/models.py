@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.home.slugs import FoldedSlugMixin
 
-class HomePage(Page):
+
+class HomePage(FoldedSlugMixin, Page):
     """The home page of a site: the province portal, or one unit's operational site.
 
     Each unit with a site has exactly one home page, created by
@@ -44,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(FoldedSlugMixin, Page):
     """A plain page of text under a site: introduction, organisation, ISO, contacts."""
 
     body = RichTextField(_("nội dung"), blank=True)

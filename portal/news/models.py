@@ -31,6 +31,8 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
+from portal.home.slugs import FoldedSlugMixin
+
 LIST_RENDITION = "fill-480x300"
 ARTICLE_RENDITION = "width-960"
 PAGE_SIZE = 12
@@ -82,7 +84,7 @@ class ArticleQuerySet(PageQuerySet):
         return self.published().filter(own | shared)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(FoldedSlugMixin, Page):
     """``/tin-tuc/`` on each site: the newest articles, filtered by category (``?chuyen-muc=``)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -140,7 +142,7 @@ class NewsIndexPage(Page):
             return RouteResult(shared, kwargs={"shared_on": self})
 
 
-class ArticlePage(Page):
+class ArticlePage(FoldedSlugMixin, Page):
     """One article (tin, bài). Editors pick its category; the unit is the site it lives on."""
 
     category = models.CharField(_("chuyên mục"), max_length=30, choices=Category.choices, default=Category.ACTIVITY)

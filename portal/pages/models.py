@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.home.slugs import FoldedSlugMixin
+
 
 def _unit_of(page: Page):
     from portal.home.models import HomePage
@@ -25,7 +27,7 @@ def _unit_of(page: Page):
     return home.unit if home else None
 
 
-class IntroPage(Page):
+class IntroPage(FoldedSlugMixin, Page):
     """``/gioi-thieu/``: the unit's introduction, functions and duties, ISO quality system."""
 
     body = RichTextField(_("nội dung bổ sung"), blank=True)
@@ -45,7 +47,7 @@ class IntroPage(Page):
         return context
 
 
-class OrganisationPage(Page):
+class OrganisationPage(FoldedSlugMixin, Page):
     """``/co-cau-to-chuc/``: leaders and sub-units with their public phone and email."""
 
     body = RichTextField(_("nội dung bổ sung"), blank=True)
@@ -78,7 +80,7 @@ class OrganisationPage(Page):
         return context
 
 
-class LegalDocumentIndexPage(Page):
+class LegalDocumentIndexPage(FoldedSlugMixin, Page):
     """``/van-ban/``: legal documents (central, provincial, the unit's own), filterable by level."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -104,7 +106,7 @@ class LegalDocumentIndexPage(Page):
         return context
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(FoldedSlugMixin, Page):
     """One legal document with its number, issuer, date and attached files."""
 
     class Level(models.TextChoices):

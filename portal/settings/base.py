@@ -21,7 +21,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="embedded-development-key-not-for-pro
 
 # The province portal lives at PORTAL_DOMAIN; each unit's site at <code>.PORTAL_DOMAIN.
 PORTAL_DOMAIN = env.str("PORTAL_DOMAIN", default="localhost").lower().strip(".")
-PORTAL_PORT = env.int("PORTAL_PORT", default=80)
+# The port visitors use: 8000 for the embedded `make run` (its links keep :8000), 80 behind a production proxy.
+PORTAL_PORT = env.int("PORTAL_PORT", default=8000 if DEBUG else 80)
 ALLOWED_HOSTS = [PORTAL_DOMAIN, f".{PORTAL_DOMAIN}", *env.list("EXTRA_ALLOWED_HOSTS", default=[])]
 if DEBUG:
     ALLOWED_HOSTS += ["127.0.0.1", "testserver", ".testserver"]
@@ -238,7 +239,12 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Cổng thông tin �
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Cổng thông tin điện tử tỉnh")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside the code
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://{PORTAL_DOMAIN}:8000")
+# The portal's own address: officer-side links in mails (intranet/units/links.py) and Wagtail's.
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default=f"http://{PORTAL_DOMAIN}" if PORTAL_PORT == 80 else f"http://{PORTAL_DOMAIN}:{PORTAL_PORT}"
+)
+# ASCII page slugs, as state portals' addresses are; portal/home/slugs.py folds Vietnamese first (đ → d).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "jpg", "png"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -13,6 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Static files are not collected in tests.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Sites on port 80 (tests name hosts without a port); the URL tests set PORTAL_PORT themselves.
+PORTAL_PORT = 80
 WAGTAILADMIN_BASE_URL = "http://localhost"
 # Tests run against a real worker only when CI starts one (CELERY_BROKER_URL set).
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")  # noqa: F405

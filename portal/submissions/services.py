@@ -6,11 +6,11 @@ import logging
 
 from django.db import transaction
 from django.utils.html import escape, linebreaks
-from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from intranet.units.models import Unit
 from intranet.units.services import collection_for
+from search.folding import slugify
 
 from .models import Submission, SubmissionPhoto
 from .tracking import new_tracking_code

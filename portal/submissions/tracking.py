@@ -10,12 +10,12 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from intranet.notifications.services import queue_email
+from intranet.units.links import absolute_url
 
 PREFIX = "TB"
 TOTAL_DAYS = Decimal(2)  # QT-07 3.4: "02 ngày làm việc" per item
@@ -45,8 +45,9 @@ def new_tracking_code() -> str:
     raise RuntimeError("no free tracking code")
 
 
-def _lookup_url(code: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/tra-cuu/?ma={code}"
+def _lookup_url(submission) -> str:
+    # The lookup page of the site the item was sent to.
+    return absolute_url(f"/tra-cuu/?ma={submission.code}", unit=submission.unit)
 
 
 def send_receipt(submission) -> None:
@@ -58,7 +59,7 @@ def send_receipt(submission) -> None:
         body=_(
             "%(unit)s đã nhận \u201c%(title)s\u201d. Nội dung được kiểm duyệt theo quy trình QT-07 trong 2 ngày làm việc.\n"
             "Mã tra cứu: %(code)s\nTheo dõi tình trạng tại: %(url)s"
-        ) % {"unit": submission.unit.name, "title": submission.title, "code": submission.code, "url": _lookup_url(submission.code)},
+        ) % {"unit": submission.unit.name, "title": submission.title, "code": submission.code, "url": _lookup_url(submission)},
         kind=NOTIFY_KIND,
     )
 

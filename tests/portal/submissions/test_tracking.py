@@ -35,7 +35,7 @@ def test_a_sender_follows_the_item_from_receipt_to_publication(client, phuxuan):
     submission, thanks = send(client)
     assert submission.code.startswith("TB-") and submission.code in thanks and f"/tra-cuu/?ma={submission.code}" in thanks
     receipt = OutgoingEmail.objects.get(to=["binh@example.vn"])
-    assert submission.code in receipt.subject and f"http://localhost/tra-cuu/?ma={submission.code}" in receipt.body
+    assert submission.code in receipt.subject and f"http://phuxuan.localhost/tra-cuu/?ma={submission.code}" in receipt.body  # the ward site it was sent to
 
     item = ModerationItem.objects.get(page=submission.page)
     calendar = get_calendar()

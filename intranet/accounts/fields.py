@@ -1,0 +1,58 @@
+"""People pickers: every form that picks a person shows "Tôn Thất Long – Chuyên viên – Phú Xuân"
+(``names.picker_label``) and can be filtered by typing (``static/js/person-filter.js``, no CDN;
+without JavaScript the plain list still works)."""
+
+from django import forms
+from django.db.models import Prefetch
+
+from .names import picker_label
+
+
+def _with_labels(queryset):
+    # What picker_label reads, loaded with the people: no query per option.
+    if queryset is None:
+        return queryset
+    from .models import Membership
+
+    return queryset.select_related("person__unit").prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("unit"))
+    )
+
+
+class PersonFilterMedia:
+    class Media:
+        js = ["js/person-filter.js"]
+
+
+class PersonSelect(PersonFilterMedia, forms.Select):
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-person-filter": "", **(attrs or {})}, choices)
+
+
+class PersonSelectMultiple(PersonFilterMedia, forms.SelectMultiple):
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-person-filter": "", **(attrs or {})}, choices)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    widget = PersonSelect
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(_with_labels(queryset))
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return picker_label(obj)
+
+
+class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
+    widget = PersonSelectMultiple
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(_with_labels(queryset))
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return picker_label(obj)
