@@ -301,9 +301,14 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
 
 
 def _step_due(case: Case, step: Step, calendar: WorkingCalendar) -> dt.datetime | None:
-    if step.days is None or step.closed:
+    if step.closed or (step.days is None and not step.at_times):
         return None
-    due = calendar.due(case.step_started_at, step.days + case.step_paused_days)
+    if step.at_times:
+        due = calendar.next_time_of_day(case.step_started_at, step.at_times)
+        if case.step_paused_days:
+            due = calendar.due(due, case.step_paused_days)
+    else:
+        due = calendar.due(case.step_started_at, step.days + case.step_paused_days)
     if case.due_at is not None and case.done_at is None:
         due = min(due, case.due_at)
     return due
@@ -388,7 +393,7 @@ def explain_step_due(case: Case):
     """The current step's own deadline, explained (None when the step has none)."""
     step = case.step_def
     if step.days is None or not case.is_open:
-        return None
+        return None  # a step due at a clock time (App. V batches) shows its due moment only
     return get_calendar().explain(case.step_started_at, step.days)
 
 
@@ -462,20 +467,28 @@ def submit_question(*, name: str, phone: str, email: str, address: str, field: s
 
 
 def receive_new_questions(now: dt.datetime | None = None) -> int:
-    """App. V 1: at 10:00 and 16:00 on working days the questions received reach the province office's list."""
+    """App. V 1: at 10:00 and 16:00 on working days the questions screened by the portal board reach the office."""
     now = now or timezone.now()
     if not get_calendar().is_working_day(now.astimezone(LOCAL_TZ).date()):
         return 0
+    return forward_screened_questions(now)
+
+
+def forward_screened_questions(now: dt.datetime, only: Case | None = None) -> int:
+    """Move the screened questions (never the unscreened: they wait for the next batch) to the office leader.
+
+    The leader's assignment is then due at the next 07:30 or 14:00 of a working day (the step's ``at_times``).
+    """
     kind = get_kind("question")
-    step, target = kind.step("new"), kind.step("office_assign")
-    action = step.action("receive")
-    moved = 0
+    step, target = kind.step("screened"), kind.step("office_assign")
     calendar = get_calendar()
-    for case in Case.objects.filter(kind=kind.code, step="new").select_related("unit"):
+    label = _("Đồng bộ về Văn phòng UBND tỉnh (đợt %(time)s)") % {"time": now.astimezone(LOCAL_TZ).strftime("%H:%M")}
+    moved = 0
+    screened = Case.objects.filter(kind=kind.code, step=step.code, waiting_since__isnull=True)
+    for case in (screened.filter(pk=only.pk) if only is not None else screened).select_related("unit"):
         with transaction.atomic():
-            _record(case, action="receive", label=_("Tự động chuyển Văn phòng UBND tỉnh (đồng bộ %(time)s)") % {
-                "time": now.astimezone(LOCAL_TZ).strftime("%H:%M")}, from_step=step.code, to_step=target.code,
-                public_label=str(action.public_label), now=now)
+            _record(case, action="receive", label=label, from_step=step.code, to_step=target.code,
+                    public_label=str(_("Đã chuyển Văn phòng UBND tỉnh")), now=now)
             _enter(case, target, calendar, now)
             case.save()
             _alert(case, target)

@@ -73,7 +73,7 @@ SCHEDULE.update(
         "cases-receive-questions": (
             "intranet.cases.tasks.receive_new_questions",
             {"minute": "0", "hour": "10,16"},
-            "Đồng bộ câu hỏi của công dân về Văn phòng UBND tỉnh (10:00, 16:00 ngày làm việc)",
+            "Đồng bộ câu hỏi đã kiểm duyệt về Văn phòng UBND tỉnh (10:00, 16:00 ngày làm việc)",
         ),
         "cases-remind-office-leaders": (
             "intranet.cases.tasks.remind_office_leaders",

@@ -133,6 +133,23 @@ class WorkingCalendar:
         """The moment itself if it is inside office hours, else when the office next opens."""
         return next(self._windows(_local(moment)))[0]
 
+    def next_time_of_day(self, moment: dt.datetime, times: tuple[str, ...]) -> dt.datetime:
+        """The first of ``times`` (local clock times such as "07:30") on a working day strictly after ``moment``.
+
+        App. V: a batch moved at 10:00 is assigned by 14:00 the same working day, one at 16:00 by 07:30 the next.
+        """
+        moment = _local(moment)
+        clock = sorted(dt.time.fromisoformat(value) for value in times)
+        day = moment.date()
+        for _i in range(_MAX_SCAN_DAYS):
+            if self.is_working_day(day):
+                for value in clock:
+                    candidate = dt.datetime.combine(day, value, LOCAL_TZ)
+                    if candidate > moment:
+                        return candidate
+            day += dt.timedelta(days=1)
+        raise ValueError("no working day within ten years")
+
     def due(self, start: dt.datetime, days: Decimal | int | float | str) -> dt.datetime:
         return self.explain(start, days).due
 

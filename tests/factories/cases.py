@@ -41,3 +41,16 @@ def case_world() -> SimpleNamespace:
     world.ward_it = person(ward, Role.IT_STAFF, "cntt_px", full_name="Ngô Quang Kỹ Thuật")
     world.ward_specialist = person(ward, Role.SPECIALIST, "cv_px", full_name="Hoàng Thị Báo Sự Cố")
     return world
+
+
+def to_office(world, case, *, now=None):
+    """The portal board screens a question and the next batch moves it to the office leader (App. V 1)."""
+    from django.utils import timezone
+
+    from intranet.cases import services
+    from intranet.cases.models import Case
+
+    now = now or timezone.now()
+    services.perform(case, world.board, "screen", now=now)
+    services.forward_screened_questions(now)
+    return Case.objects.get(pk=case.pk)

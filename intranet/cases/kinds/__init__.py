@@ -56,6 +56,8 @@ class Step:
     roles: tuple[str, ...] = ()
     unit: str = "same"
     days: Decimal | None = None  # working days for this step (None: no own deadline)
+    # Or: due at the next of these local clock times on a working day (App. V: "10:00", "16:00").
+    at_times: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     public_label: str = ""
     closed: bool = False

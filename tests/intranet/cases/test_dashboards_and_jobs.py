@@ -11,6 +11,7 @@ from intranet.cases.desk import open_work
 from intranet.cases.models import Case
 from intranet.jobs.schedule import SCHEDULE
 from intranet.notifications.models import Notification
+from tests.factories.cases import to_office
 
 from .helpers import HOST
 
@@ -28,7 +29,7 @@ def question(n=0, *, now=None):
 
 
 def to_agency(world, case, *, now=None, hard=False):
-    services.perform(case, world.board, "receive", now=now)
+    to_office(world, case, now=now)
     services.perform(case, world.office_leader, "assign", services.ActionInput(holder=world.office_specialist), now=now)
     return services.perform(case, world.office_specialist, "forward", services.ActionInput(target_unit=world.justice, hard=hard), now=now)
 
