@@ -256,6 +256,19 @@ def can_pick_press_items(user, province: Unit, office: Unit | None) -> bool:
     return has_role(user, province, Role.LEADER) or (office is not None and has_role(user, office, Role.LEADER))
 
 
+def portal_board_leaders(province: Unit | None, office: Unit | None):
+    """App. IV: the portal board's leader (Trưởng Ban biên tập): a portal-board member marked as head,
+    otherwise the leaders of the province office that runs the portal."""
+    from .models import User
+
+    if province is not None:
+        heads = User.objects.filter(memberships__unit=province, memberships__role=Role.PORTAL_BOARD, memberships__is_head=True,
+                                    is_active=True).distinct()
+        if heads.exists():
+            return heads
+    return members_with_role(office, Role.LEADER) if office is not None else User.objects.none()
+
+
 def units_entering_voter_opinions(user) -> QuerySet[Unit]:
     """App. VI 1: the office staff (and leaders) of a level enter their council's summary."""
     return units_with_role(user, Role.OFFICE_SPECIALIST, Role.SPECIALIST, Role.LEADER)

@@ -27,7 +27,7 @@ from intranet.accounts.models import Role, User
 from intranet.accounts.names import display_name
 from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
-from intranet.workdays.calendar import LOCAL_TZ, WorkingCalendar, get_calendar
+from intranet.workdays.calendar import LOCAL_TZ, Status, WorkingCalendar, get_calendar
 
 from .documents import issue_for_action
 from .kinds import COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, all_kinds, get_kind
@@ -586,7 +586,9 @@ def post_press_digest(user: User, *, date: dt.date, title: str, items: Sequence[
         raise PermissionDenied(_("Chỉ Ban biên tập Cổng TTĐT tỉnh mới đăng điểm tin báo chí."))
     if not items:
         raise ValidationError(_("Điểm tin cần ít nhất một tin."))
-    digest, _created = PressDigest.objects.update_or_create(date=date, defaults={"title": title, "created_by": user})
+    digest, created = PressDigest.objects.update_or_create(date=date, defaults={"title": title, "created_by": user})
+    if created and digest.created_at > press_digest_due(date) and get_calendar().is_working_day(date):
+        _flag_digest(date, _("Điểm tin báo chí ngày %(d)s đăng trễ hạn (sau 11 giờ)"))
     start = digest.items.count()
     PressItem.objects.bulk_create(
         [PressItem(digest=digest, sort_order=start + index, **item) for index, item in enumerate(items)]
@@ -594,8 +596,17 @@ def post_press_digest(user: User, *, date: dt.date, title: str, items: Sequence[
     return digest
 
 
+# App. IV 1: "chậm nhất trước 11h sáng" on working days; the reminder goes out an hour before.
+PRESS_DIGEST_DUE = dt.time(11, 0)
+DIGEST_LATE_KIND = "digest_late"
+
+
+def press_digest_due(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, PRESS_DIGEST_DUE, LOCAL_TZ)
+
+
 def remind_press_digest(now: dt.datetime | None = None) -> int:
-    """App. IV 1: the digest is due before 11:00 on working days; remind the portal board if it is missing."""
+    """App. IV 1: at 10:00 on working days, remind the portal board if today's digest is not posted yet."""
     now = now or timezone.now()
     today = now.astimezone(LOCAL_TZ).date()
     if not get_calendar().is_working_day(today) or PressDigest.objects.filter(date=today).exists():
@@ -606,6 +617,51 @@ def remind_press_digest(now: dt.datetime | None = None) -> int:
     board = list(permissions.members_with_role(province, Role.PORTAL_BOARD))
     notify(board, kind=NOTIFY_KIND, title=_("Chưa có điểm tin báo chí hôm nay (hạn trước 11 giờ)"), url="/ho-so/diem-bao/")
     return len(board)
+
+
+def flag_missing_press_digest(now: dt.datetime | None = None) -> int:
+    """App. IV 1: past 11:00 on a working day with no digest, the portal board's leader is told (once a day)."""
+    now = now or timezone.now()
+    today = now.astimezone(LOCAL_TZ).date()
+    if not get_calendar().is_working_day(today) or now < press_digest_due(today) or PressDigest.objects.filter(date=today).exists():
+        return 0
+    return _flag_digest(today, _("Quá hạn: chưa có điểm tin báo chí ngày %(d)s (hạn 11 giờ)"))
+
+
+def _flag_digest(day: dt.date, title: str) -> int:
+    url = f"/ho-so/diem-bao/?ngay={day.isoformat()}"
+    leaders = [user for user in permissions.portal_board_leaders(province_unit(), office_unit())
+               if not user.notifications.filter(kind=DIGEST_LATE_KIND, url=url).exists()]
+    notify(leaders, kind=DIGEST_LATE_KIND, title=title % {"d": day.strftime("%d/%m/%Y")}, url=url)
+    return len(leaders)
+
+
+@dataclass
+class DigestDay:
+    date: dt.date
+    due: dt.datetime
+    digest: PressDigest | None
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return str(Status.LABELS[self.status])
+
+
+def press_digest_grading(start: dt.date, end: dt.date, now: dt.datetime | None = None) -> tuple[list[DigestDay], dict[str, int]]:
+    """Every working day from ``start`` to ``end``: its digest graded early / on time / late, or overdue if missing."""
+    now = now or timezone.now()
+    calendar = get_calendar()
+    digests = {digest.date: digest for digest in PressDigest.objects.filter(date__range=(start, end))}
+    days, day = [], start
+    while day <= end:
+        if calendar.is_working_day(day):
+            due, digest = press_digest_due(day), digests.get(day)
+            status = calendar.status(due, digest.created_at if digest else None, now)
+            days.append(DigestDay(day, due, digest, status))
+        day += dt.timedelta(days=1)
+    counts = {code: sum(1 for row in days if row.status == code) for code in Status.LABELS}
+    return days, counts
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ from intranet.accounts import permissions
 from intranet.accounts.models import Role
 from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
+from intranet.workdays.calendar import Status
 from portal.home.views import ratelimited
 from portal.submissions import tracking as submission_tracking
 from search.folding import fold
@@ -269,8 +270,12 @@ def press_digests(request):
             messages.success(request, _("Đã đăng điểm tin."))
             return redirect(f"/ho-so/diem-bao/{digest.date:%Y-%m-%d}/")
     digests = PressDigest.objects.all()[:30]
-    return render(request, "cases/press_digests.html", {"digests": digests, "form": form if can_post else None},
-                  status=400 if form.errors else 200)
+    today = timezone.localdate()
+    grading, grading_counts = services.press_digest_grading(today.replace(day=1), today)
+    return render(request, "cases/press_digests.html", {
+        "digests": digests, "form": form if can_post else None, "grading": grading,
+        "grading_counts": [(str(label), grading_counts[code]) for code, label in Status.LABELS.items() if code != Status.IN_TIME],
+    }, status=400 if form.errors else 200)
 
 
 @login_required

@@ -87,8 +87,13 @@ SCHEDULE.update(
         ),
         "cases-press-digest-reminder": (
             "intranet.cases.tasks.remind_press_digest",
+            {"minute": "0", "hour": "10"},
+            "Nhắc đăng điểm tin báo chí nếu chưa có (10:00 ngày làm việc, hạn 11:00)",
+        ),
+        "cases-press-digest-overdue": (
+            "intranet.cases.tasks.flag_missing_press_digest",
             {"minute": "0", "hour": "11"},
-            "Nhắc đăng điểm tin báo chí nếu chưa có (11:00 ngày làm việc)",
+            "Báo Trưởng Ban biên tập khi chưa có điểm tin báo chí lúc 11:00 (ngày làm việc)",
         ),
         "cases-overdue-alerts": (
             "intranet.cases.tasks.alert_overdue_cases",

@@ -85,7 +85,8 @@ def test_the_beat_schedule_runs_the_case_jobs_at_the_regulations_times():
     assert times["cases-receive-questions"] == ("receive_new_questions", "10,16", "0")
     assert times["cases-remind-office-leaders"] == ("remind_office_leaders", "7", "30")
     assert times["cases-remind-office-leaders-afternoon"] == ("remind_office_leaders", "14", "0")
-    assert times["cases-press-digest-reminder"] == ("remind_press_digest", "11", "0")
+    assert times["cases-press-digest-reminder"] == ("remind_press_digest", "10", "0")
+    assert times["cases-press-digest-overdue"] == ("flag_missing_press_digest", "11", "0")
     assert times["cases-overdue-alerts"][0] == "alert_overdue_cases"
 
 
