@@ -103,6 +103,13 @@ SCHEDULE.update(
     }
 )
 
+# issue 13: App. II 1 — the 2-working-day entry deadline of steering boards.
+SCHEDULE["boards-entry-overdue"] = (
+    "intranet.boards.tasks.alert_late_board_entries",
+    {"minute": "0", "hour": "8"},
+    "Cảnh báo ban chỉ đạo chưa cập nhật sau 02 ngày làm việc kể từ quyết định thành lập (08:00 ngày làm việc)",
+)
+
 # Daily jobs that run once when beat starts if today's time already passed without them
 # (``scheduler.PortalScheduler``): the desk then shows today's birthdays after a late start.
 CATCH_UP_ON_START: set[str] = {"birthday-greetings"}

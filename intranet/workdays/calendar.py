@@ -201,18 +201,7 @@ class WorkingCalendar:
         return (minutes / self.minutes_per_day).quantize(Decimal("0.01"))
 
     def status(self, due: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:
-        """Early / on time / late for finished work; overdue or in time for open work.
-
-        Early means finished on a working day before the one it was due.
-        """
-        if done_at is None:
-            now = now or timezone.now()
-            return Status.OVERDUE if now > due else Status.IN_TIME
-        if done_at > due:
-            return Status.LATE
-        if _local(done_at).date() < _local(due).date():
-            return Status.EARLY
-        return Status.ON_TIME
+        return grade(due, done_at, now)
 
     def is_due_soon(self, due: dt.datetime, now: dt.datetime | None = None, within_days: Decimal = Decimal("0.5")) -> bool:
         now = now or timezone.now()
@@ -275,8 +264,23 @@ def working_time_between(start: dt.datetime, end: dt.datetime) -> Decimal:
     return get_calendar().working_days_between(start, end)
 
 
+def grade(due: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:
+    """Early / on time / late for finished work; overdue or in time for open work (no database query).
+
+    Early means finished on a day before the one it was due.
+    """
+    if done_at is None:
+        now = now or timezone.now()
+        return Status.OVERDUE if now > due else Status.IN_TIME
+    if done_at > due:
+        return Status.LATE
+    if _local(done_at).date() < _local(due).date():
+        return Status.EARLY
+    return Status.ON_TIME
+
+
 def status(due_at: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:
-    return get_calendar().status(due_at, done_at, now)
+    return grade(due_at, done_at, now)
 
 
 def is_working_day(day: dt.date) -> bool:
