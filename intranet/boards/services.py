@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from intranet.accounts import permissions
 from intranet.accounts.models import Role
 from intranet.notifications.services import notify
-from intranet.workdays.calendar import LOCAL_TZ, get_calendar
-
 from intranet.store.models import Action
 from intranet.store.services import record_change
+from intranet.workdays.calendar import LOCAL_TZ, get_calendar
 
 from .models import Board
 
