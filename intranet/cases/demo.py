@@ -146,8 +146,8 @@ def load(out) -> None:
 
     # IT incidents at the ward: one stopped at each QT-05 step, one overdue.
     it_path = [
-        ("cntt_phuxuan", "classify", {"extra": {"category": "Phần cứng – máy in", "severity": "Trung bình"}}),
-        ("cntt_phuxuan", "plan", {"extra": {"plan": "Thay cụm sấy", "cost": "950.000"}}),
+        ("cntt_phuxuan", "classify", {"extra": {"category": "Thiết bị ngoại vi (máy in, máy quét)", "severity": "Trung bình"}}),
+        ("cntt_phuxuan", "plan", {"extra": {"plan": "Thay cụm sấy", "cost": 950000}}),
         ("cntt_phuxuan", "submit", {}),
         ("lanhdao_phuxuan", "approve", {}),
         ("cntt_phuxuan", "complete", {"extra": {"vendor": "Công ty TNHH Tin học Huế", "test_result": "In thử đạt"}}),

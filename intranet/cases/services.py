@@ -252,6 +252,14 @@ def _validate(case: Case, kind: Kind, action: Action, params: ActionInput) -> No
         value = getattr(params, name, None) if name in ("comment", "answer", "target_unit", "holder") else (params.extra or {}).get(name)
         if not value or (isinstance(value, str) and not value.strip()):
             errors[name] = _("Vui lòng nhập thông tin này.")
+    listed = dict(action.choices)
+    for name, value in (params.extra or {}).items():
+        if value in (None, ""):
+            continue
+        if name in listed and value not in listed[name]:
+            errors[name] = _("Vui lòng chọn trong danh sách.")
+        if name in action.money and (not isinstance(value, int) or value < 0):
+            errors[name] = _("Số tiền phải là số đồng, không âm.")
     if HOLDER in action.params and params.holder is not None:
         allowed = candidate_holders(case, action).filter(pk=params.holder.pk).exists()
         if not allowed:

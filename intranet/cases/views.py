@@ -180,8 +180,12 @@ def _detail_context(request, case, forms, extension_form=None):
 
 def _data_rows(case) -> list[tuple[str, str]]:
     """What a kind records beyond the common fields (an IT plan, its cost…), with its labels."""
-    labels = {name: label for step in case.kind_def.steps for action in step.actions for name, label in action.extra}
-    return [(str(labels.get(key, key)), value) for key, value in case.data.items() if value]
+    from .templatetags.money import format_vnd
+
+    actions = [action for step in case.kind_def.steps for action in step.actions]
+    labels = {name: label for action in actions for name, label in action.extra}
+    money = {name for action in actions for name in action.money}
+    return [(str(labels.get(key, key)), format_vnd(value) if key in money else value) for key, value in case.data.items() if value]
 
 
 def _action_form(case, action, data=None, files=None):

@@ -39,6 +39,9 @@ class Action:
     required: tuple[str, ...] = ()
     # Extra fields a kind records in ``case.data`` (name -> label), e.g. an IT cost estimate.
     extra: tuple[tuple[str, str], ...] = ()
+    # Extra fields picked from a fixed list (name -> allowed values) and amounts of money in VND (QT-05).
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    money: tuple[str, ...] = ()
     # Who holds the next step when the action does not name someone:
     # "none" (anyone with the role), "actor" (whoever acted), "overseer", "main" (the main handler).
     holder: str = "none"

@@ -16,6 +16,9 @@ from . import COMMENT, Action, Kind, Step, register
 
 CODE = "it"
 HALF = Decimal("0.5")
+# B2: the incident's category and severity come from fixed lists (the repair slip's boxes).
+CATEGORIES = ("Phần cứng", "Phần mềm", "Mạng, đường truyền", "Thiết bị ngoại vi (máy in, máy quét)", "An toàn thông tin", "Khác")
+SEVERITIES = ("Thấp", "Trung bình", "Cao", "Nghiêm trọng")
 
 register(
     Kind(
@@ -45,6 +48,7 @@ register(
                 actions=(
                     Action("classify", _("Tiếp nhận, phân loại (lập phiếu khắc phục)"), "survey", params=(COMMENT,),
                            extra=(("category", _("Loại sự cố")), ("severity", _("Mức độ"))), required=("category",),
+                           choices=(("category", CATEGORIES), ("severity", SEVERITIES)),
                            holder="actor", records="main"),
                 ),
             ),
@@ -57,7 +61,7 @@ register(
                 public_label=_("Đang khảo sát, lập phương án"),
                 actions=(
                     Action("plan", _("Lưu phương án và dự toán"), "submission", params=(COMMENT,),
-                           extra=(("plan", _("Phương án xử lý")), ("cost", _("Dự toán kinh phí (đồng)"))), required=("plan",),
+                           extra=(("plan", _("Phương án xử lý")), ("cost", _("Dự toán kinh phí (đồng)"))), required=("plan",), money=("cost",),
                            holder="actor"),
                 ),
             ),

@@ -26,10 +26,15 @@ def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
     client.force_login(world.ward_it)
     assert client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).status_code == 404
     assert act(client, case, "classify", extra_category="").status_code == 400
-    assert act(client, case, "classify", extra_category="Phần cứng – máy in", extra_severity="Trung bình").status_code == 302
+    assert act(client, case, "classify", extra_category="Phần cứng – máy in", extra_severity="Trung bình").status_code == 400  # not in the list
+    assert act(client, case, "classify", extra_category="Thiết bị ngoại vi (máy in, máy quét)", extra_severity="Trung bình").status_code == 302
     slip = client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).content.decode()
-    assert "PHIẾU KHẮC PHỤC SỰ CỐ CNTT" in slip and "Phần cứng – máy in" in slip
+    assert "PHIẾU KHẮC PHỤC SỰ CỐ CNTT" in slip and "Thiết bị ngoại vi (máy in, máy quét)" in slip
+    # The cost is money: typed with or without dots, stored in đồng, shown "1.200.000 đ"; words are refused.
+    assert act(client, case, "plan", extra_plan="Thay cụm sấy", extra_cost="khoảng một triệu").status_code == 400
     assert act(client, case, "plan", extra_plan="Thay cụm sấy", extra_cost="1.200.000").status_code == 302
+    assert fresh(case).data["cost"] == 1200000
+    assert "1.200.000 đ" in client.get(f"/ho-so/{case.code}/", **HOST).content.decode()
     assert act(client, case, "submit").status_code == 302
     assert fresh(case).step == "approval"
 
@@ -41,6 +46,7 @@ def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
     client.force_login(world.ward_it)
     act(client, case, "plan", extra_plan="Thay cụm sấy (hàng chính hãng)", extra_cost="950.000")
     act(client, case, "submit")
+    assert "950.000 đ" in client.get(f"/ho-so/{case.code}/in/van-ban-de-nghi/", **HOST).content.decode()
     client.force_login(world.ward_leader)
     assert act(client, case, "approve").status_code == 302
 
