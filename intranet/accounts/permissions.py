@@ -233,9 +233,27 @@ def can_see_case(user, case) -> bool:
     return Case.objects.filter(case_visibility_filter(user), pk=case.pk).exists()
 
 
+def can_approve_it_plan(user, unit: Unit) -> bool:
+    """QT-05 B5: the chair (the head leader of the unit) or a vice-chair the chair authorised
+    (a leader of the unit holding ``cases.approve_it_plan``)."""
+    if not has_role(user, unit, Role.LEADER):
+        return False
+    is_chair = Membership.objects.filter(user=user, unit=unit, role=Role.LEADER, is_head=True).exists()
+    return is_chair or user.has_perm("cases.approve_it_plan")
+
+
+# Further checks a case step may name (``Step.permission``), each (user, case) -> bool.
+STEP_CHECKS = {
+    "approve_it_plan": lambda user, case: can_approve_it_plan(user, case.unit),
+}
+
+
 def can_act_on_case(user, case) -> bool:
     """The current step's role, held directly in the acting unit; the named holder only, if there is one."""
     if case.closed_at is not None or case.unit_id is None:
+        return False
+    check = case.step_def.permission
+    if check and not STEP_CHECKS[check](user, case):
         return False
     if case.holder_id is not None:
         return case.holder_id == user.pk and has_role(user, case.unit, *case.step_def.roles)

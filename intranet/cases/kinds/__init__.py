@@ -59,6 +59,8 @@ class Step:
     roles: tuple[str, ...] = ()
     unit: str = "same"
     days: Decimal | None = None  # working days for this step (None: no own deadline)
+    # A further check in the permission layer (``intranet.accounts.permissions.STEP_CHECKS``), e.g. QT-05 B5.
+    permission: str = ""
     # Or: due at the next of these local clock times on a working day (App. V: "10:00", "16:00").
     at_times: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()

@@ -76,9 +76,10 @@ register(
             ),
             Step(
                 "approval",
-                _("B5. Lãnh đạo phê duyệt phương án"),
+                _("B5. Chủ tịch (hoặc Phó Chủ tịch được ủy quyền) phê duyệt phương án"),
                 roles=(Role.LEADER,),
                 unit="origin",
+                permission="approve_it_plan",
                 days=HALF,
                 public_label=_("Đang trình phê duyệt"),
                 actions=(

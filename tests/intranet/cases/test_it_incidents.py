@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from intranet.accounts.models import Role
 from intranet.cases import services
 from intranet.cases.models import Case
 
@@ -78,3 +79,25 @@ def test_an_officer_without_it_staff_above_gets_a_clear_message(client, world):
     response = client.post("/ho-so/su-co-cntt/bao-cao/", {"title": "Hỏng máy", "body": "Không bật được."}, **HOST)
     assert response.status_code == 400 and "Chưa có bộ phận CNTT" in response.content.decode()
     assert not Case.objects.exists()
+
+
+def test_b5_is_the_chairs_or_an_authorised_vice_chairs(client, world):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories.cases import person
+
+    vice = person(world.ward, Role.LEADER, "pct_px", full_name="Phạm Văn Phó Chủ Tịch")
+    case = services.open_case("it", title="Mất mạng", body="Phòng họp mất mạng", origin=world.ward, reporter=world.ward_specialist)
+    client.force_login(world.ward_it)
+    act(client, case, "classify", extra_category="Mạng, đường truyền", extra_severity="Cao")
+    act(client, case, "plan", extra_plan="Thay switch", extra_cost="300.000 đ")
+    act(client, case, "submit")
+    assert fresh(case).step == "approval"
+
+    client.force_login(vice)
+    assert refused(act(client, case, "approve"))  # a vice-chair without the chair's authorisation
+    vice.user_permissions.add(Permission.objects.get(codename="approve_it_plan"))
+    vice = type(vice).objects.get(pk=vice.pk)  # permissions are cached per user object
+    client.force_login(vice)
+    assert act(client, case, "approve").status_code == 302
+    assert fresh(case).step == "repair" and fresh(case).data["cost"] == 300000
