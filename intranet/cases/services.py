@@ -235,6 +235,9 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
     case.save()
     issue_for_action(case, action.code, user, now)  # the numbered form this step produces (issue 13)
     _alert(case, target, coordinators=params.coordinators if COORDINATORS in action.params else ())
+    if action.tells_reporter and case.reporter is not None and case.reporter != user:
+        notify([case.reporter], kind=NOTIFY_KIND, title=_("%(code)s: %(action)s") % {"code": case.code, "action": action.label},
+               body=case.title, url=case.get_absolute_url())
     if target.published and case.requester_email:
         queue_email(
             [case.requester_email],

@@ -50,6 +50,7 @@ class Action:
     records: str = ""
     public_label: str = ""  # shown on the public timeline when set
     escalates: bool = False  # moves the case to the level above (voter opinions)
+    tells_reporter: bool = False  # the person who reported is notified (QT-05: at completion and at handover)
 
 
 @dataclass(frozen=True)

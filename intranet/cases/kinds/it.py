@@ -98,7 +98,7 @@ register(
                 actions=(
                     Action("complete", _("Hoàn thành khắc phục (lập phiếu hoàn thành)"), "handover", params=(COMMENT,),
                            extra=(("vendor", _("Đơn vị sửa chữa")), ("test_result", _("Kết quả vận hành thử"))), required=("test_result",),
-                           holder="main", public_label=_("Đã khắc phục xong")),
+                           holder="main", public_label=_("Đã khắc phục xong"), tells_reporter=True),
                 ),
             ),
             Step(
@@ -110,7 +110,7 @@ register(
                 actions=(
                     Action("handover", _("Hoàn tất bàn giao ba bên"), "closed", params=(COMMENT,),
                            extra=(("receiver", _("Người nhận bàn giao (đơn vị đề nghị)")), ("documents", _("Hóa đơn, chứng từ (nếu có)"))),
-                           required=("receiver",), public_label=_("Đã bàn giao")),
+                           required=("receiver",), public_label=_("Đã bàn giao"), tells_reporter=True),
                 ),
             ),
             Step("closed", _("Đã hoàn thành"), closed=True, public_label=_("Đã hoàn thành")),

@@ -8,6 +8,7 @@ import pytest
 from intranet.accounts.models import Role
 from intranet.cases import services
 from intranet.cases.models import Case
+from intranet.notifications.models import Notification
 
 from .helpers import HOST, act, fresh, refused
 
@@ -54,10 +55,13 @@ def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
     client.force_login(world.ward_it)
     assert act(client, case, "complete", extra_vendor="Công ty TNHH Tin học Huế", extra_test_result="In thử 20 trang, đạt").status_code == 302
     assert fresh(case).done_at is not None
+    told = Notification.objects.filter(recipient=world.ward_specialist, url=case.get_absolute_url())
+    assert told.filter(title__contains="Hoàn thành khắc phục").exists()  # the reporter is told at completion
     assert "In thử 20 trang, đạt" in client.get(f"/ho-so/{case.code}/in/phieu-hoan-thanh/", **HOST).content.decode()
     assert act(client, case, "handover", extra_receiver="Hoàng Thị Báo Sự Cố", extra_documents="Hóa đơn số 0012").status_code == 302
     case = fresh(case)
     assert case.step == "closed" and case.closed_at is not None
+    assert told.filter(title__contains="Hoàn tất bàn giao").exists()  # and at handover
     record = client.get(f"/ho-so/{case.code}/in/bien-ban-ban-giao/", **HOST).content.decode()
     assert "BIÊN BẢN BÀN GIAO BA BÊN" in record and "Hóa đơn số 0012" in record
 
