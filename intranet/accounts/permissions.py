@@ -233,9 +233,27 @@ def can_see_case(user, case) -> bool:
     return Case.objects.filter(case_visibility_filter(user), pk=case.pk).exists()
 
 
+def can_approve_it_plan(user, unit: Unit) -> bool:
+    """QT-05 B5: the chair (the head leader of the unit) or a vice-chair the chair authorised
+    (a leader of the unit holding ``cases.approve_it_plan``)."""
+    if not has_role(user, unit, Role.LEADER):
+        return False
+    is_chair = Membership.objects.filter(user=user, unit=unit, role=Role.LEADER, is_head=True).exists()
+    return is_chair or user.has_perm("cases.approve_it_plan")
+
+
+# Further checks a case step may name (``Step.permission``), each (user, case) -> bool.
+STEP_CHECKS = {
+    "approve_it_plan": lambda user, case: can_approve_it_plan(user, case.unit),
+}
+
+
 def can_act_on_case(user, case) -> bool:
     """The current step's role, held directly in the acting unit; the named holder only, if there is one."""
     if case.closed_at is not None or case.unit_id is None:
+        return False
+    check = case.step_def.permission
+    if check and not STEP_CHECKS[check](user, case):
         return False
     if case.holder_id is not None:
         return case.holder_id == user.pk and has_role(user, case.unit, *case.step_def.roles)
@@ -254,6 +272,19 @@ def can_post_press_digest(user, province: Unit) -> bool:
 def can_pick_press_items(user, province: Unit, office: Unit | None) -> bool:
     """App. IV 2.a: province leaders and the province office's leaders pick items that need action."""
     return has_role(user, province, Role.LEADER) or (office is not None and has_role(user, office, Role.LEADER))
+
+
+def portal_board_leaders(province: Unit | None, office: Unit | None):
+    """App. IV: the portal board's leader (Trưởng Ban biên tập): a portal-board member marked as head,
+    otherwise the leaders of the province office that runs the portal."""
+    from .models import User
+
+    if province is not None:
+        heads = User.objects.filter(memberships__unit=province, memberships__role=Role.PORTAL_BOARD, memberships__is_head=True,
+                                    is_active=True).distinct()
+        if heads.exists():
+            return heads
+    return members_with_role(office, Role.LEADER) if office is not None else User.objects.none()
 
 
 def units_entering_voter_opinions(user) -> QuerySet[Unit]:

@@ -4,8 +4,15 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished
 
+from intranet.workdays.signals import calendar_changed
+
 from . import services
 from .models import Board
+
+
+@receiver(calendar_changed, dispatch_uid="boards_move_entry_deadlines")
+def move_entry_deadlines(sender, **kwargs):
+    services.recompute_entry_deadlines()
 
 
 @receiver(published, sender=Board, dispatch_uid="boards_published")

@@ -68,7 +68,7 @@ class BoardViewSet(InstanceScopedViewSetMixin, SnippetViewSet):
     menu_name = "boards"
     menu_order = 212
     add_to_admin_menu = True
-    list_display = ["name", "decision_number", "standing_unit", "live", "updated_at"]
+    list_display = ["name", "decision_number", "standing_unit", "entry_due_label", "entry_timeliness_label", "live", "updated_at"]
     list_per_page = 50
     add_view_class = BoardCreateView
     chooser_viewset_class = ScopedSnippetChooserViewSet

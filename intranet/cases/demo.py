@@ -53,7 +53,8 @@ def load(out) -> None:
     made = 0
 
     question_path = [
-        ("bbt_cong", "receive", {}),
+        ("bbt_cong", "screen", {}),
+        (None, "batch", {}),  # the 10:00 / 16:00 batch moves the screened question to the office (App. V 1)
         ("lanhdao_vp", "assign", {"holder": p["cv_vp"]}),
         ("cv_vp", "consult", {"holder": p["lanhdao_tinh"], "comment": "Kính xin ý kiến chỉ đạo."}),
         ("lanhdao_tinh", "reply", {"comment": "Giao Sở Tư pháp trả lời."}),
@@ -66,7 +67,7 @@ def load(out) -> None:
     # One question stopped after each number of actions (every step), three more published,
     # and two forwarded long ago and still open (overdue).
     plans = [(n, 2 + n) for n in range(len(question_path) + 1)] + [(len(question_path), 6), (len(question_path), 9),
-                                                                   (len(question_path), 12), (5, 25), (6, 30)]
+                                                                   (len(question_path), 12), (6, 25), (7, 30)]
     for index, (steps, days_ago) in enumerate(plans):
         code = _code("HD", index)
         if Case.objects.filter(code=code).exists():
@@ -145,8 +146,8 @@ def load(out) -> None:
 
     # IT incidents at the ward: one stopped at each QT-05 step, one overdue.
     it_path = [
-        ("cntt_phuxuan", "classify", {"extra": {"category": "Phần cứng – máy in", "severity": "Trung bình"}}),
-        ("cntt_phuxuan", "plan", {"extra": {"plan": "Thay cụm sấy", "cost": "950.000"}}),
+        ("cntt_phuxuan", "classify", {"extra": {"category": "Thiết bị ngoại vi (máy in, máy quét)", "severity": "Trung bình"}}),
+        ("cntt_phuxuan", "plan", {"extra": {"plan": "Thay cụm sấy", "cost": 950000}}),
         ("cntt_phuxuan", "submit", {}),
         ("lanhdao_phuxuan", "approve", {}),
         ("cntt_phuxuan", "complete", {"extra": {"vendor": "Công ty TNHH Tin học Huế", "test_result": "In thử đạt"}}),
@@ -177,4 +178,7 @@ def _rename(case: Case, code: str, start: dt.datetime) -> None:
 
 def _walk(case: Case, path, people, start: dt.datetime, limit: int | None = None) -> None:
     for step, (username, action, params) in enumerate(path[:limit] if limit is not None else path, start=1):
+        if username is None:
+            services.forward_screened_questions(start + dt.timedelta(hours=3 * step), only=case)
+            continue
         services.perform(case, people[username], action, ActionInput(**params), now=start + dt.timedelta(hours=3 * step))

@@ -120,8 +120,16 @@ class ActionForm(forms.Form):
             self.fields[COORDINATORS] = PersonMultipleChoiceField(
                 label=_("Chuyên viên phối hợp"), queryset=coordinators, required=False, widget=forms.CheckboxSelectMultiple
             )
+        listed = dict(action.choices)
         for name, label in action.extra:
-            self.fields[f"extra_{name}"] = forms.CharField(label=label, required=name in required, widget=forms.Textarea(attrs={"rows": 2}))
+            if name in listed:
+                field = forms.ChoiceField(label=label, required=name in required, choices=[("", "---------"), *((v, v) for v in listed[name])])
+            elif name in action.money:
+                field = MoneyField(label=label, required=name in required, min_value=0, max_value=10**13,
+                                           help_text=_("Số tiền bằng đồng, ví dụ 300000."))
+            else:
+                field = forms.CharField(label=label, required=name in required, widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"extra_{name}"] = field
         if ANSWER in action.params:
             self.fields[ANSWER] = forms.CharField(label=_("Nội dung trả lời / kết quả xử lý"), widget=forms.Textarea(attrs={"rows": 8}),
                                                   required=ANSWER in required)
@@ -133,6 +141,15 @@ class ActionForm(forms.Form):
 
     def extra(self) -> dict:
         return {name: self.cleaned_data.get(f"extra_{name}", "") for name, _label in self.action.extra}
+
+
+class MoneyField(forms.IntegerField):
+    """An amount in đồng as officers type it: "300000", "300.000" or "300.000 đ"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("đ", "").replace(".", "").replace(",", "").replace(" ", "")
+        return super().to_python(value)
 
 
 class ExtensionForm(forms.Form):

@@ -142,6 +142,7 @@ class Case(index.Indexed, models.Model):
         ordering = ["-created_at"]
         verbose_name = _("hồ sơ, vụ việc")
         verbose_name_plural = _("hồ sơ, vụ việc")
+        permissions = [("approve_it_plan", _("Phê duyệt phương án khắc phục sự cố CNTT (Phó Chủ tịch được Chủ tịch ủy quyền)"))]
         indexes = [
             models.Index(fields=["kind", "step"]),
             models.Index(fields=["unit", "step"]),

@@ -28,7 +28,7 @@ from intranet.accounts.names import display_name
 from intranet.notifications.services import notify, queue_email
 from intranet.units.links import absolute_url
 from intranet.units.models import Unit
-from intranet.workdays.calendar import LOCAL_TZ, WorkingCalendar, get_calendar
+from intranet.workdays.calendar import LOCAL_TZ, Status, WorkingCalendar, get_calendar
 
 from .documents import issue_for_action
 from .kinds import COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, all_kinds, get_kind
@@ -236,6 +236,9 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
     case.save()
     issue_for_action(case, action.code, user, now)  # the numbered form this step produces (issue 13)
     _alert(case, target, coordinators=params.coordinators if COORDINATORS in action.params else ())
+    if action.tells_reporter and case.reporter is not None and case.reporter != user:
+        notify([case.reporter], kind=NOTIFY_KIND, title=_("%(code)s: %(action)s") % {"code": case.code, "action": action.label},
+               body=case.title, url=case.get_absolute_url())
     if target.published and case.requester_email:
         queue_email(
             [case.requester_email],
@@ -253,6 +256,14 @@ def _validate(case: Case, kind: Kind, action: Action, params: ActionInput) -> No
         value = getattr(params, name, None) if name in ("comment", "answer", "target_unit", "holder") else (params.extra or {}).get(name)
         if not value or (isinstance(value, str) and not value.strip()):
             errors[name] = _("Vui lòng nhập thông tin này.")
+    listed = dict(action.choices)
+    for name, value in (params.extra or {}).items():
+        if value in (None, ""):
+            continue
+        if name in listed and value not in listed[name]:
+            errors[name] = _("Vui lòng chọn trong danh sách.")
+        if name in action.money and (not isinstance(value, int) or value < 0):
+            errors[name] = _("Số tiền phải là số đồng, không âm.")
     if HOLDER in action.params and params.holder is not None:
         allowed = candidate_holders(case, action).filter(pk=params.holder.pk).exists()
         if not allowed:
@@ -302,9 +313,14 @@ def _enter(case: Case, step: Step, calendar: WorkingCalendar, now: dt.datetime, 
 
 
 def _step_due(case: Case, step: Step, calendar: WorkingCalendar) -> dt.datetime | None:
-    if step.days is None or step.closed:
+    if step.closed or (step.days is None and not step.at_times):
         return None
-    due = calendar.due(case.step_started_at, step.days + case.step_paused_days)
+    if step.at_times:
+        due = calendar.next_time_of_day(case.step_started_at, step.at_times)
+        if case.step_paused_days:
+            due = calendar.due(due, case.step_paused_days)
+    else:
+        due = calendar.due(case.step_started_at, step.days + case.step_paused_days)
     if case.due_at is not None and case.done_at is None:
         due = min(due, case.due_at)
     return due
@@ -385,7 +401,7 @@ def explain_step_due(case: Case):
     """The current step's own deadline, explained (None when the step has none)."""
     step = case.step_def
     if step.days is None or not case.is_open:
-        return None
+        return None  # a step due at a clock time (App. V batches) shows its due moment only
     return get_calendar().explain(case.step_started_at, step.days)
 
 
@@ -459,20 +475,28 @@ def submit_question(*, name: str, phone: str, email: str, address: str, field: s
 
 
 def receive_new_questions(now: dt.datetime | None = None) -> int:
-    """App. V 1: at 10:00 and 16:00 on working days the questions received reach the province office's list."""
+    """App. V 1: at 10:00 and 16:00 on working days the questions screened by the portal board reach the office."""
     now = now or timezone.now()
     if not get_calendar().is_working_day(now.astimezone(LOCAL_TZ).date()):
         return 0
+    return forward_screened_questions(now)
+
+
+def forward_screened_questions(now: dt.datetime, only: Case | None = None) -> int:
+    """Move the screened questions (never the unscreened: they wait for the next batch) to the office leader.
+
+    The leader's assignment is then due at the next 07:30 or 14:00 of a working day (the step's ``at_times``).
+    """
     kind = get_kind("question")
-    step, target = kind.step("new"), kind.step("office_assign")
-    action = step.action("receive")
-    moved = 0
+    step, target = kind.step("screened"), kind.step("office_assign")
     calendar = get_calendar()
-    for case in Case.objects.filter(kind=kind.code, step="new").select_related("unit"):
+    label = _("Đồng bộ về Văn phòng UBND tỉnh (đợt %(time)s)") % {"time": now.astimezone(LOCAL_TZ).strftime("%H:%M")}
+    moved = 0
+    screened = Case.objects.filter(kind=kind.code, step=step.code, waiting_since__isnull=True)
+    for case in (screened.filter(pk=only.pk) if only is not None else screened).select_related("unit"):
         with transaction.atomic():
-            _record(case, action="receive", label=_("Tự động chuyển Văn phòng UBND tỉnh (đồng bộ %(time)s)") % {
-                "time": now.astimezone(LOCAL_TZ).strftime("%H:%M")}, from_step=step.code, to_step=target.code,
-                public_label=str(action.public_label), now=now)
+            _record(case, action="receive", label=label, from_step=step.code, to_step=target.code,
+                    public_label=str(_("Đã chuyển Văn phòng UBND tỉnh")), now=now)
             _enter(case, target, calendar, now)
             case.save()
             _alert(case, target)
@@ -570,7 +594,9 @@ def post_press_digest(user: User, *, date: dt.date, title: str, items: Sequence[
         raise PermissionDenied(_("Chỉ Ban biên tập Cổng TTĐT tỉnh mới đăng điểm tin báo chí."))
     if not items:
         raise ValidationError(_("Điểm tin cần ít nhất một tin."))
-    digest, _created = PressDigest.objects.update_or_create(date=date, defaults={"title": title, "created_by": user})
+    digest, created = PressDigest.objects.update_or_create(date=date, defaults={"title": title, "created_by": user})
+    if created and digest.created_at > press_digest_due(date) and get_calendar().is_working_day(date):
+        _flag_digest(date, _("Điểm tin báo chí ngày %(d)s đăng trễ hạn (sau 11 giờ)"))
     start = digest.items.count()
     PressItem.objects.bulk_create(
         [PressItem(digest=digest, sort_order=start + index, **item) for index, item in enumerate(items)]
@@ -578,8 +604,17 @@ def post_press_digest(user: User, *, date: dt.date, title: str, items: Sequence[
     return digest
 
 
+# App. IV 1: "chậm nhất trước 11h sáng" on working days; the reminder goes out an hour before.
+PRESS_DIGEST_DUE = dt.time(11, 0)
+DIGEST_LATE_KIND = "digest_late"
+
+
+def press_digest_due(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, PRESS_DIGEST_DUE, LOCAL_TZ)
+
+
 def remind_press_digest(now: dt.datetime | None = None) -> int:
-    """App. IV 1: the digest is due before 11:00 on working days; remind the portal board if it is missing."""
+    """App. IV 1: at 10:00 on working days, remind the portal board if today's digest is not posted yet."""
     now = now or timezone.now()
     today = now.astimezone(LOCAL_TZ).date()
     if not get_calendar().is_working_day(today) or PressDigest.objects.filter(date=today).exists():
@@ -590,6 +625,51 @@ def remind_press_digest(now: dt.datetime | None = None) -> int:
     board = list(permissions.members_with_role(province, Role.PORTAL_BOARD))
     notify(board, kind=NOTIFY_KIND, title=_("Chưa có điểm tin báo chí hôm nay (hạn trước 11 giờ)"), url="/ho-so/diem-bao/")
     return len(board)
+
+
+def flag_missing_press_digest(now: dt.datetime | None = None) -> int:
+    """App. IV 1: past 11:00 on a working day with no digest, the portal board's leader is told (once a day)."""
+    now = now or timezone.now()
+    today = now.astimezone(LOCAL_TZ).date()
+    if not get_calendar().is_working_day(today) or now < press_digest_due(today) or PressDigest.objects.filter(date=today).exists():
+        return 0
+    return _flag_digest(today, _("Quá hạn: chưa có điểm tin báo chí ngày %(d)s (hạn 11 giờ)"))
+
+
+def _flag_digest(day: dt.date, title: str) -> int:
+    url = f"/ho-so/diem-bao/?ngay={day.isoformat()}"
+    leaders = [user for user in permissions.portal_board_leaders(province_unit(), office_unit())
+               if not user.notifications.filter(kind=DIGEST_LATE_KIND, url=url).exists()]
+    notify(leaders, kind=DIGEST_LATE_KIND, title=title % {"d": day.strftime("%d/%m/%Y")}, url=url)
+    return len(leaders)
+
+
+@dataclass
+class DigestDay:
+    date: dt.date
+    due: dt.datetime
+    digest: PressDigest | None
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return str(Status.LABELS[self.status])
+
+
+def press_digest_grading(start: dt.date, end: dt.date, now: dt.datetime | None = None) -> tuple[list[DigestDay], dict[str, int]]:
+    """Every working day from ``start`` to ``end``: its digest graded early / on time / late, or overdue if missing."""
+    now = now or timezone.now()
+    calendar = get_calendar()
+    digests = {digest.date: digest for digest in PressDigest.objects.filter(date__range=(start, end))}
+    days, day = [], start
+    while day <= end:
+        if calendar.is_working_day(day):
+            due, digest = press_digest_due(day), digests.get(day)
+            status = calendar.status(due, digest.created_at if digest else None, now)
+            days.append(DigestDay(day, due, digest, status))
+        day += dt.timedelta(days=1)
+    counts = {code: sum(1 for row in days if row.status == code) for code in Status.LABELS}
+    return days, counts
 
 
 @transaction.atomic

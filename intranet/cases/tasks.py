@@ -20,8 +20,14 @@ def remind_office_leaders() -> int:
 
 @shared_task
 def remind_press_digest() -> int:
-    """App. IV 1: the digest is due before 11:00 — remind the portal board if it is missing."""
+    """App. IV 1: 10:00 — the digest is due before 11:00; remind the portal board if it is missing."""
     return services.remind_press_digest()
+
+
+@shared_task
+def flag_missing_press_digest() -> int:
+    """App. IV 1: 11:00 — no digest yet: the portal board's leader is told; the day counts as overdue."""
+    return services.flag_missing_press_digest()
 
 
 @shared_task

@@ -24,6 +24,7 @@ from intranet.accounts import permissions
 from intranet.accounts.models import Role
 from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
+from intranet.workdays.calendar import Status
 from portal.ratelimits import PublicFormLimit, ratelimited
 from portal.submissions import tracking as submission_tracking
 from search.folding import fold
@@ -186,8 +187,12 @@ def _detail_context(request, case, forms, extension_form=None):
 
 def _data_rows(case) -> list[tuple[str, str]]:
     """What a kind records beyond the common fields (an IT plan, its cost…), with its labels."""
-    labels = {name: label for step in case.kind_def.steps for action in step.actions for name, label in action.extra}
-    return [(str(labels.get(key, key)), value) for key, value in case.data.items() if value]
+    from .templatetags.money import format_vnd
+
+    actions = [action for step in case.kind_def.steps for action in step.actions]
+    labels = {name: label for action in actions for name, label in action.extra}
+    money = {name for action in actions for name in action.money}
+    return [(str(labels.get(key, key)), format_vnd(value) if key in money else value) for key, value in case.data.items() if value]
 
 
 def _action_form(case, action, data=None, files=None):
@@ -276,8 +281,12 @@ def press_digests(request):
             messages.success(request, _("Đã đăng điểm tin."))
             return redirect(f"/ho-so/diem-bao/{digest.date:%Y-%m-%d}/")
     digests = PressDigest.objects.all()[:30]
-    return render(request, "cases/press_digests.html", {"digests": digests, "form": form if can_post else None},
-                  status=400 if form.errors else 200)
+    today = timezone.localdate()
+    grading, grading_counts = services.press_digest_grading(today.replace(day=1), today)
+    return render(request, "cases/press_digests.html", {
+        "digests": digests, "form": form if can_post else None, "grading": grading,
+        "grading_counts": [(str(label), grading_counts[code]) for code, label in Status.LABELS.items() if code != Status.IN_TIME],
+    }, status=400 if form.errors else 200)
 
 
 @login_required

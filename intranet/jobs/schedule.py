@@ -79,7 +79,7 @@ SCHEDULE.update(
         "cases-receive-questions": (
             "intranet.cases.tasks.receive_new_questions",
             {"minute": "0", "hour": "10,16"},
-            "Đồng bộ câu hỏi của công dân về Văn phòng UBND tỉnh (10:00, 16:00 ngày làm việc)",
+            "Đồng bộ câu hỏi đã kiểm duyệt về Văn phòng UBND tỉnh (10:00, 16:00 ngày làm việc)",
         ),
         "cases-remind-office-leaders": (
             "intranet.cases.tasks.remind_office_leaders",
@@ -93,8 +93,13 @@ SCHEDULE.update(
         ),
         "cases-press-digest-reminder": (
             "intranet.cases.tasks.remind_press_digest",
+            {"minute": "0", "hour": "10"},
+            "Nhắc đăng điểm tin báo chí nếu chưa có (10:00 ngày làm việc, hạn 11:00)",
+        ),
+        "cases-press-digest-overdue": (
+            "intranet.cases.tasks.flag_missing_press_digest",
             {"minute": "0", "hour": "11"},
-            "Nhắc đăng điểm tin báo chí nếu chưa có (11:00 ngày làm việc)",
+            "Báo Trưởng Ban biên tập khi chưa có điểm tin báo chí lúc 11:00 (ngày làm việc)",
         ),
         "cases-overdue-alerts": (
             "intranet.cases.tasks.alert_overdue_cases",
@@ -109,6 +114,13 @@ SCHEDULE["security-trail-purge"] = (
     "intranet.jobs.tasks.purge_security_trail",
     {"minute": "15", "hour": "3"},
     "Xóa nhật ký an ninh quá thời hạn lưu (SECURITY_TRAIL_DAYS, mặc định một năm), mỗi đêm",
+)
+
+# issue 13: App. II 1 — the 2-working-day entry deadline of steering boards.
+SCHEDULE["boards-entry-overdue"] = (
+    "intranet.boards.tasks.alert_late_board_entries",
+    {"minute": "0", "hour": "8"},
+    "Cảnh báo ban chỉ đạo chưa cập nhật sau 02 ngày làm việc kể từ quyết định thành lập (08:00 ngày làm việc)",
 )
 
 # Daily jobs that run once when beat starts if today's time already passed without them

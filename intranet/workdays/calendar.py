@@ -133,6 +133,23 @@ class WorkingCalendar:
         """The moment itself if it is inside office hours, else when the office next opens."""
         return next(self._windows(_local(moment)))[0]
 
+    def next_time_of_day(self, moment: dt.datetime, times: tuple[str, ...]) -> dt.datetime:
+        """The first of ``times`` (local clock times such as "07:30") on a working day strictly after ``moment``.
+
+        App. V: a batch moved at 10:00 is assigned by 14:00 the same working day, one at 16:00 by 07:30 the next.
+        """
+        moment = _local(moment)
+        clock = sorted(dt.time.fromisoformat(value) for value in times)
+        day = moment.date()
+        for _i in range(_MAX_SCAN_DAYS):
+            if self.is_working_day(day):
+                for value in clock:
+                    candidate = dt.datetime.combine(day, value, LOCAL_TZ)
+                    if candidate > moment:
+                        return candidate
+            day += dt.timedelta(days=1)
+        raise ValueError("no working day within ten years")
+
     def due(self, start: dt.datetime, days: Decimal | int | float | str) -> dt.datetime:
         return self.explain(start, days).due
 
@@ -184,18 +201,7 @@ class WorkingCalendar:
         return (minutes / self.minutes_per_day).quantize(Decimal("0.01"))
 
     def status(self, due: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:
-        """Early / on time / late for finished work; overdue or in time for open work.
-
-        Early means finished on a working day before the one it was due.
-        """
-        if done_at is None:
-            now = now or timezone.now()
-            return Status.OVERDUE if now > due else Status.IN_TIME
-        if done_at > due:
-            return Status.LATE
-        if _local(done_at).date() < _local(due).date():
-            return Status.EARLY
-        return Status.ON_TIME
+        return grade(due, done_at, now)
 
     def is_due_soon(self, due: dt.datetime, now: dt.datetime | None = None, within_days: Decimal = Decimal("0.5")) -> bool:
         now = now or timezone.now()
@@ -258,8 +264,23 @@ def working_time_between(start: dt.datetime, end: dt.datetime) -> Decimal:
     return get_calendar().working_days_between(start, end)
 
 
+def grade(due: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:
+    """Early / on time / late for finished work; overdue or in time for open work (no database query).
+
+    Early means finished on a day before the one it was due.
+    """
+    if done_at is None:
+        now = now or timezone.now()
+        return Status.OVERDUE if now > due else Status.IN_TIME
+    if done_at > due:
+        return Status.LATE
+    if _local(done_at).date() < _local(due).date():
+        return Status.EARLY
+    return Status.ON_TIME
+
+
 def status(due_at: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:
-    return get_calendar().status(due_at, done_at, now)
+    return grade(due_at, done_at, now)
 
 
 def is_working_day(day: dt.date) -> bool:

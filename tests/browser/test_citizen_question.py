@@ -5,9 +5,11 @@ happens in between, each officer in their own browser."""
 
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from intranet.accounts.models import User
+from intranet.cases.services import forward_screened_questions
 from intranet.units.models import Unit
 
 from .conftest import PHONE
@@ -65,7 +67,8 @@ def test_a_citizen_on_a_phone_reads_searches_asks_and_reads_the_published_answer
     justice = Unit.objects.get(code="stp")
     answer = "Theo Luật Xây dựng, hồ sơ gồm đơn đề nghị cấp giấy phép, giấy tờ về đất và bản vẽ thiết kế."
     walk = [
-        ("bbt_cong", "receive", {}),
+        ("bbt_cong", "screen", {}),
+        (None, "batch", {}),  # the 10:00 / 16:00 batch
         ("lanhdao_vp", "assign", {"holder": people["cv_vp"].pk}),
         ("cv_vp", "consult", {"holder": people["lanhdao_tinh"].pk, "comment": "Kính xin ý kiến chỉ đạo."}),  # escalation
         ("lanhdao_tinh", "reply", {"comment": "Giao Sở Tư pháp trả lời."}),
@@ -79,6 +82,9 @@ def test_a_citizen_on_a_phone_reads_searches_asks_and_reads_the_published_answer
     ]
     officers = {}
     for username, action, fields in walk:
+        if username is None:
+            forward_screened_questions(timezone.now())
+            continue
         if username not in officers:
             officers[username] = login(browser, portal, username)
         act(officers[username], portal, code, action, **fields)

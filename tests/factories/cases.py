@@ -66,3 +66,16 @@ def open_questions(world: SimpleNamespace, number: int, *, start: int = 0) -> li
     CaseUnit.objects.bulk_create([CaseUnit(case=case, unit=world.justice) for case in created], batch_size=500)
     CaseParticipant.objects.bulk_create([CaseParticipant(case=case, user=world.justice_leader) for case in created], batch_size=500)
     return created
+
+
+def to_office(world, case, *, now=None):
+    """The portal board screens a question and the next batch moves it to the office leader (App. V 1)."""
+    from django.utils import timezone
+
+    from intranet.cases import services
+    from intranet.cases.models import Case
+
+    now = now or timezone.now()
+    services.perform(case, world.board, "screen", now=now)
+    services.forward_screened_questions(now)
+    return Case.objects.get(pk=case.pk)

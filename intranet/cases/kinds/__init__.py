@@ -39,6 +39,9 @@ class Action:
     required: tuple[str, ...] = ()
     # Extra fields a kind records in ``case.data`` (name -> label), e.g. an IT cost estimate.
     extra: tuple[tuple[str, str], ...] = ()
+    # Extra fields picked from a fixed list (name -> allowed values) and amounts of money in VND (QT-05).
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    money: tuple[str, ...] = ()
     # Who holds the next step when the action does not name someone:
     # "none" (anyone with the role), "actor" (whoever acted), "overseer", "main" (the main handler).
     holder: str = "none"
@@ -47,6 +50,7 @@ class Action:
     records: str = ""
     public_label: str = ""  # shown on the public timeline when set
     escalates: bool = False  # moves the case to the level above (voter opinions)
+    tells_reporter: bool = False  # the person who reported is notified (QT-05: at completion and at handover)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,10 @@ class Step:
     roles: tuple[str, ...] = ()
     unit: str = "same"
     days: Decimal | None = None  # working days for this step (None: no own deadline)
+    # A further check in the permission layer (``intranet.accounts.permissions.STEP_CHECKS``), e.g. QT-05 B5.
+    permission: str = ""
+    # Or: due at the next of these local clock times on a working day (App. V: "10:00", "16:00").
+    at_times: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     public_label: str = ""
     closed: bool = False

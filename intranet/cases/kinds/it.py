@@ -16,6 +16,9 @@ from . import COMMENT, Action, Kind, Step, register
 
 CODE = "it"
 HALF = Decimal("0.5")
+# B2: the incident's category and severity come from fixed lists (the repair slip's boxes).
+CATEGORIES = ("Phần cứng", "Phần mềm", "Mạng, đường truyền", "Thiết bị ngoại vi (máy in, máy quét)", "An toàn thông tin", "Khác")
+SEVERITIES = ("Thấp", "Trung bình", "Cao", "Nghiêm trọng")
 
 register(
     Kind(
@@ -45,6 +48,7 @@ register(
                 actions=(
                     Action("classify", _("Tiếp nhận, phân loại (lập phiếu khắc phục)"), "survey", params=(COMMENT,),
                            extra=(("category", _("Loại sự cố")), ("severity", _("Mức độ"))), required=("category",),
+                           choices=(("category", CATEGORIES), ("severity", SEVERITIES)),
                            holder="actor", records="main"),
                 ),
             ),
@@ -57,7 +61,7 @@ register(
                 public_label=_("Đang khảo sát, lập phương án"),
                 actions=(
                     Action("plan", _("Lưu phương án và dự toán"), "submission", params=(COMMENT,),
-                           extra=(("plan", _("Phương án xử lý")), ("cost", _("Dự toán kinh phí (đồng)"))), required=("plan",),
+                           extra=(("plan", _("Phương án xử lý")), ("cost", _("Dự toán kinh phí (đồng)"))), required=("plan",), money=("cost",),
                            holder="actor"),
                 ),
             ),
@@ -72,9 +76,10 @@ register(
             ),
             Step(
                 "approval",
-                _("B5. Lãnh đạo phê duyệt phương án"),
+                _("B5. Chủ tịch (hoặc Phó Chủ tịch được ủy quyền) phê duyệt phương án"),
                 roles=(Role.LEADER,),
                 unit="origin",
+                permission="approve_it_plan",
                 days=HALF,
                 public_label=_("Đang trình phê duyệt"),
                 actions=(
@@ -93,7 +98,7 @@ register(
                 actions=(
                     Action("complete", _("Hoàn thành khắc phục (lập phiếu hoàn thành)"), "handover", params=(COMMENT,),
                            extra=(("vendor", _("Đơn vị sửa chữa")), ("test_result", _("Kết quả vận hành thử"))), required=("test_result",),
-                           holder="main", public_label=_("Đã khắc phục xong")),
+                           holder="main", public_label=_("Đã khắc phục xong"), tells_reporter=True),
                 ),
             ),
             Step(
@@ -105,7 +110,7 @@ register(
                 actions=(
                     Action("handover", _("Hoàn tất bàn giao ba bên"), "closed", params=(COMMENT,),
                            extra=(("receiver", _("Người nhận bàn giao (đơn vị đề nghị)")), ("documents", _("Hóa đơn, chứng từ (nếu có)"))),
-                           required=("receiver",), public_label=_("Đã bàn giao")),
+                           required=("receiver",), public_label=_("Đã bàn giao"), tells_reporter=True),
                 ),
             ),
             Step("closed", _("Đã hoàn thành"), closed=True, public_label=_("Đã hoàn thành")),

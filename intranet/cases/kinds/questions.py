@@ -9,6 +9,10 @@ from intranet.accounts.models import Role
 from . import ANSWER, COMMENT, COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, register
 
 CODE = "question"
+# App. V 1: the portal board's questions reach the province office at 10:00 and 16:00 on working days;
+# App. V 2.a: the office leader assigns them by 14:00 (morning batch) and 07:30 next working day (afternoon batch).
+BATCH_TIMES = ("10:00", "16:00")
+ASSIGN_TIMES = ("07:30", "14:00")
 
 # Steps shared with voter opinions and press incidents: the competent agency's part (App. V 2.d–đ).
 AGENCY_ASSIGN = Step(
@@ -59,23 +63,33 @@ register(
         steps=(
             Step(
                 "new",
-                _("Ban biên tập Cổng TTĐT tiếp nhận"),
+                _("Ban biên tập Cổng TTĐT tiếp nhận, kiểm duyệt"),
                 roles=(Role.PORTAL_BOARD,),
                 unit="province",
+                at_times=BATCH_TIMES,
                 public_label=_("Đã tiếp nhận câu hỏi"),
                 actions=(
-                    Action("receive", _("Tiếp nhận, chuyển Văn phòng UBND tỉnh"), "office_assign", params=(COMMENT,),
-                           public_label=_("Đã chuyển Văn phòng UBND tỉnh")),
+                    Action("screen", _("Kiểm duyệt xong, chờ đồng bộ về Văn phòng UBND tỉnh"), "screened", params=(COMMENT,),
+                           public_label=_("Đã kiểm duyệt câu hỏi")),
                     Action("reject", _("Không tiếp nhận"), "rejected", params=(COMMENT,), required=(COMMENT,),
                            public_label=_("Không tiếp nhận")),
                 ),
+            ),
+            # Only screened questions move at the next batch (``services.receive_new_questions``).
+            Step(
+                "screened",
+                _("Đã kiểm duyệt, chờ đồng bộ (10:00, 16:00)"),
+                roles=(Role.PORTAL_BOARD,),
+                unit="province",
+                at_times=BATCH_TIMES,
+                public_label=_("Đã kiểm duyệt câu hỏi"),
             ),
             Step(
                 "office_assign",
                 _("Lãnh đạo Văn phòng giao chuyên viên phụ trách lĩnh vực"),
                 roles=(Role.LEADER,),
                 unit="office",
-                days=Decimal("0.5"),
+                at_times=ASSIGN_TIMES,
                 public_label=_("Văn phòng UBND tỉnh đang xử lý"),
                 actions=(
                     Action("assign", _("Giao chuyên viên phụ trách"), "routing", params=(HOLDER, COMMENT), required=(HOLDER,),

@@ -11,6 +11,7 @@ from intranet.cases.desk import open_work
 from intranet.cases.models import Case
 from intranet.jobs.schedule import SCHEDULE
 from intranet.notifications.models import Notification
+from tests.factories.cases import to_office
 
 from .helpers import HOST
 
@@ -28,7 +29,7 @@ def question(n=0, *, now=None):
 
 
 def to_agency(world, case, *, now=None, hard=False):
-    services.perform(case, world.board, "receive", now=now)
+    to_office(world, case, now=now)
     services.perform(case, world.office_leader, "assign", services.ActionInput(holder=world.office_specialist), now=now)
     return services.perform(case, world.office_specialist, "forward", services.ActionInput(target_unit=world.justice, hard=hard), now=now)
 
@@ -84,7 +85,8 @@ def test_the_beat_schedule_runs_the_case_jobs_at_the_regulations_times():
     assert times["cases-receive-questions"] == ("receive_new_questions", "10,16", "0")
     assert times["cases-remind-office-leaders"] == ("remind_office_leaders", "7", "30")
     assert times["cases-remind-office-leaders-afternoon"] == ("remind_office_leaders", "14", "0")
-    assert times["cases-press-digest-reminder"] == ("remind_press_digest", "11", "0")
+    assert times["cases-press-digest-reminder"] == ("remind_press_digest", "10", "0")
+    assert times["cases-press-digest-overdue"] == ("flag_missing_press_digest", "11", "0")
     assert times["cases-overdue-alerts"][0] == "alert_overdue_cases"
 
 

@@ -67,7 +67,7 @@ def test_a_form_has_no_number_before_its_step_and_keeps_it_when_the_plan_is_sent
     case = services.open_case("it", title="Hỏng máy", body="…", origin=world.ward, reporter=world.ward_specialist, now=MONDAY)
     client.force_login(world.ward_it)
     assert client.get(f"/ho-so/{case.code}/in/van-ban-de-nghi/pdf/", **HOST).status_code == 404
-    act(client, case, "classify", extra_category="Mạng")
+    act(client, case, "classify", extra_category="Mạng, đường truyền")
     act(client, case, "plan", extra_plan="Thay switch", extra_cost="500000")
     act(client, case, "submit")
     client.force_login(world.ward_leader)

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 
+from intranet.accounts.models import Role
 from intranet.cases import services
 from intranet.cases.models import Case
+from intranet.notifications.models import Notification
 
 from .helpers import HOST, act, fresh, refused
 
@@ -26,10 +28,15 @@ def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
     client.force_login(world.ward_it)
     assert client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).status_code == 404
     assert act(client, case, "classify", extra_category="").status_code == 400
-    assert act(client, case, "classify", extra_category="Phần cứng – máy in", extra_severity="Trung bình").status_code == 302
+    assert act(client, case, "classify", extra_category="Phần cứng – máy in", extra_severity="Trung bình").status_code == 400  # not in the list
+    assert act(client, case, "classify", extra_category="Thiết bị ngoại vi (máy in, máy quét)", extra_severity="Trung bình").status_code == 302
     slip = client.get(f"/ho-so/{case.code}/in/phieu-khac-phuc/", **HOST).content.decode()
-    assert "PHIẾU KHẮC PHỤC SỰ CỐ CNTT" in slip and "Phần cứng – máy in" in slip
+    assert "PHIẾU KHẮC PHỤC SỰ CỐ CNTT" in slip and "Thiết bị ngoại vi (máy in, máy quét)" in slip
+    # The cost is money: typed with or without dots, stored in đồng, shown "1.200.000 đ"; words are refused.
+    assert act(client, case, "plan", extra_plan="Thay cụm sấy", extra_cost="khoảng một triệu").status_code == 400
     assert act(client, case, "plan", extra_plan="Thay cụm sấy", extra_cost="1.200.000").status_code == 302
+    assert fresh(case).data["cost"] == 1200000
+    assert "1.200.000 đ" in client.get(f"/ho-so/{case.code}/", **HOST).content.decode()
     assert act(client, case, "submit").status_code == 302
     assert fresh(case).step == "approval"
 
@@ -41,16 +48,20 @@ def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
     client.force_login(world.ward_it)
     act(client, case, "plan", extra_plan="Thay cụm sấy (hàng chính hãng)", extra_cost="950.000")
     act(client, case, "submit")
+    assert "950.000 đ" in client.get(f"/ho-so/{case.code}/in/van-ban-de-nghi/", **HOST).content.decode()
     client.force_login(world.ward_leader)
     assert act(client, case, "approve").status_code == 302
 
     client.force_login(world.ward_it)
     assert act(client, case, "complete", extra_vendor="Công ty TNHH Tin học Huế", extra_test_result="In thử 20 trang, đạt").status_code == 302
     assert fresh(case).done_at is not None
+    told = Notification.objects.filter(recipient=world.ward_specialist, url=case.get_absolute_url())
+    assert told.filter(title__contains="Hoàn thành khắc phục").exists()  # the reporter is told at completion
     assert "In thử 20 trang, đạt" in client.get(f"/ho-so/{case.code}/in/phieu-hoan-thanh/", **HOST).content.decode()
     assert act(client, case, "handover", extra_receiver="Hoàng Thị Báo Sự Cố", extra_documents="Hóa đơn số 0012").status_code == 302
     case = fresh(case)
     assert case.step == "closed" and case.closed_at is not None
+    assert told.filter(title__contains="Hoàn tất bàn giao").exists()  # and at handover
     record = client.get(f"/ho-so/{case.code}/in/bien-ban-ban-giao/", **HOST).content.decode()
     assert "BIÊN BẢN BÀN GIAO BA BÊN" in record and "Hóa đơn số 0012" in record
 
@@ -72,3 +83,25 @@ def test_an_officer_without_it_staff_above_gets_a_clear_message(client, world):
     response = client.post("/ho-so/su-co-cntt/bao-cao/", {"title": "Hỏng máy", "body": "Không bật được."}, **HOST)
     assert response.status_code == 400 and "Chưa có bộ phận CNTT" in response.content.decode()
     assert not Case.objects.exists()
+
+
+def test_b5_is_the_chairs_or_an_authorised_vice_chairs(client, world):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories.cases import person
+
+    vice = person(world.ward, Role.LEADER, "pct_px", full_name="Phạm Văn Phó Chủ Tịch")
+    case = services.open_case("it", title="Mất mạng", body="Phòng họp mất mạng", origin=world.ward, reporter=world.ward_specialist)
+    client.force_login(world.ward_it)
+    act(client, case, "classify", extra_category="Mạng, đường truyền", extra_severity="Cao")
+    act(client, case, "plan", extra_plan="Thay switch", extra_cost="300.000 đ")
+    act(client, case, "submit")
+    assert fresh(case).step == "approval"
+
+    client.force_login(vice)
+    assert refused(act(client, case, "approve"))  # a vice-chair without the chair's authorisation
+    vice.user_permissions.add(Permission.objects.get(codename="approve_it_plan"))
+    vice = type(vice).objects.get(pk=vice.pk)  # permissions are cached per user object
+    client.force_login(vice)
+    assert act(client, case, "approve").status_code == 302
+    assert fresh(case).step == "repair" and fresh(case).data["cost"] == 300000

@@ -12,6 +12,7 @@ from intranet.cases import services
 from intranet.cases.models import Case, CaseAttachment
 from intranet.notifications.models import Notification, OutgoingEmail
 from intranet.workdays.models import CalendarDay
+from tests.factories.cases import to_office
 
 from .helpers import HOST, act, fresh, refused
 
@@ -113,9 +114,11 @@ def test_a_question_walks_every_step_with_the_right_people_and_is_published(clie
     # The portal board receives; an agency specialist may not.
     client.force_login(world.justice_specialist)
     assert client.get(f"/ho-so/{case.code}/", **HOST).status_code == 404
-    assert refused(act(client, case, "receive"))
+    assert refused(act(client, case, "screen"))
     client.force_login(world.board)
-    assert act(client, case, "receive", comment="Tiếp nhận").status_code == 302
+    assert act(client, case, "screen", comment="Kiểm duyệt xong").status_code == 302
+    assert fresh(case).step == "screened"
+    services.forward_screened_questions(dt.datetime.now(HCM))
     case = fresh(case)
     assert (case.step, case.unit) == ("office_assign", world.office)
     assert Notification.objects.filter(recipient=world.office_leader, url=case.get_absolute_url()).exists()
@@ -190,7 +193,8 @@ def test_the_lookup_shows_the_public_timeline_without_names_or_comments(client, 
     submit(client)
     case = Case.objects.get()
     client.force_login(world.board)
-    act(client, case, "receive", comment="Ghi chú nội bộ bí mật")
+    act(client, case, "screen", comment="Ghi chú nội bộ bí mật")
+    services.forward_screened_questions(dt.datetime(2026, 3, 2, 10, 0, tzinfo=HCM))
     client.logout()
     response = client.get("/tra-cuu/", {"ma": case.code.lower()}, **HOST)
     body = response.content.decode()
@@ -211,7 +215,7 @@ def test_the_agency_deadline_skips_tet(world):
     case = services.submit_question(name="A", phone="0905123456", email="", address="", field="khac", title="Hỏi",
                                     question="Nội dung câu hỏi đủ dài để gửi đi.")
     friday = dt.datetime(2026, 2, 13, 10, 0, tzinfo=HCM)  # the Friday before Tết 2026 (16–20/2 off)
-    services.perform(case, world.board, "receive", now=friday - dt.timedelta(hours=1))
+    to_office(world, case, now=friday)
     services.perform(case, world.office_leader, "assign", services.ActionInput(holder=world.office_specialist), now=friday)
     case = services.perform(case, world.office_specialist, "forward", services.ActionInput(target_unit=world.justice), now=friday)
     assert case.due_at == dt.datetime(2026, 2, 27, 10, 0, tzinfo=HCM)
@@ -220,7 +224,7 @@ def test_the_agency_deadline_skips_tet(world):
 
     hard = services.submit_question(name="B", phone="0905123456", email="", address="", field="khac", title="Khó",
                                     question="Vụ việc cần nhiều cơ quan phối hợp trả lời.")
-    services.perform(hard, world.board, "receive", now=friday)
+    to_office(world, hard, now=friday)
     services.perform(hard, world.office_leader, "assign", services.ActionInput(holder=world.office_specialist), now=friday)
     hard = services.perform(hard, world.office_specialist, "forward", services.ActionInput(target_unit=world.justice, hard=True), now=friday)
     assert hard.due_at == dt.datetime(2026, 3, 6, 10, 0, tzinfo=HCM)
@@ -230,7 +234,7 @@ def test_a_holiday_added_by_an_administrator_moves_open_deadlines(world):
     case = services.submit_question(name="A", phone="0905123456", email="", address="", field="khac", title="Hỏi",
                                     question="Nội dung câu hỏi đủ dài để gửi đi.")
     monday = dt.datetime(2026, 6, 8, 9, 0, tzinfo=HCM)
-    services.perform(case, world.board, "receive", now=monday)
+    to_office(world, case, now=monday)
     services.perform(case, world.office_leader, "assign", services.ActionInput(holder=world.office_specialist), now=monday)
     services.perform(case, world.office_specialist, "forward", services.ActionInput(target_unit=world.justice), now=monday)
     assert fresh(case).due_at == dt.datetime(2026, 6, 15, 9, 0, tzinfo=HCM)
@@ -241,7 +245,7 @@ def test_a_holiday_added_by_an_administrator_moves_open_deadlines(world):
 def test_an_extension_needs_a_reason_and_a_leaders_approval(client, world):
     case = services.submit_question(name="A", phone="0905123456", email="", address="", field="khac", title="Hỏi",
                                     question="Nội dung câu hỏi đủ dài để gửi đi.")
-    services.perform(case, world.board, "receive")
+    to_office(world, case)
     services.perform(case, world.office_leader, "assign", services.ActionInput(holder=world.office_specialist))
     services.perform(case, world.office_specialist, "forward", services.ActionInput(target_unit=world.justice))
     services.perform(case, world.justice_leader, "assign", services.ActionInput(holder=world.justice_specialist))
@@ -259,8 +263,9 @@ def test_an_extension_needs_a_reason_and_a_leaders_approval(client, world):
 
 
 def test_new_questions_reach_the_office_at_the_batch_on_working_days_only(world):
-    services.submit_question(name="A", phone="0905123456", email="", address="", field="khac", title="Hỏi",
-                             question="Nội dung câu hỏi đủ dài để gửi đi.")
+    case = services.submit_question(name="A", phone="0905123456", email="", address="", field="khac", title="Hỏi",
+                                    question="Nội dung câu hỏi đủ dài để gửi đi.")
+    services.perform(case, world.board, "screen", now=dt.datetime(2026, 2, 13, 9, 0, tzinfo=HCM))
     assert services.receive_new_questions(now=dt.datetime(2026, 2, 17, 10, 0, tzinfo=HCM)) == 0  # Tết
     assert services.receive_new_questions(now=dt.datetime(2026, 2, 23, 10, 0, tzinfo=HCM)) == 1
     assert Case.objects.get().step == "office_assign"
@@ -317,3 +322,59 @@ def test_a_citizens_attachment_is_served_only_to_officers_who_see_the_case(clien
     client.force_login(world.board)
     response = client.get(url, **HOST)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+# -- App. V 1–2.a: the 10:00 / 16:00 batches and the office leader's 14:00 / 07:30 ------------------------
+def test_only_screened_questions_move_at_the_batch_and_the_leader_is_due_at_the_regulations_times(client, world):
+    import time_machine
+
+    monday = dt.datetime(2026, 3, 2, 9, 12, tzinfo=HCM)
+    with time_machine.travel(monday, tick=False):
+        submit(client)
+        submit(client, title="Câu hỏi chưa kiểm duyệt")
+    screened, waiting = Case.objects.get(title=QUESTION["title"]), Case.objects.get(title="Câu hỏi chưa kiểm duyệt")
+    # The board's own step is due at the next batch (App. V 1: 10:00).
+    assert screened.step_due_at == dt.datetime(2026, 3, 2, 10, 0, tzinfo=HCM)
+
+    with time_machine.travel(monday + dt.timedelta(minutes=30), tick=False):
+        client.force_login(world.office_leader)
+        assert refused(act(client, screened, "screen"))  # only the portal board screens
+        client.force_login(world.board)
+        assert act(client, screened, "screen", comment="Đúng chuyên mục").status_code == 302
+    assert fresh(screened).step == "screened"
+
+    # The 10:00 batch moves the screened question only; the leader's assignment is due 14:00 the same day.
+    assert services.receive_new_questions(now=dt.datetime(2026, 3, 2, 10, 0, tzinfo=HCM)) == 1
+    screened, waiting = fresh(screened), fresh(waiting)
+    assert (screened.step, screened.unit) == ("office_assign", world.office)
+    assert screened.step_due_at == dt.datetime(2026, 3, 2, 14, 0, tzinfo=HCM)
+    assert (waiting.step, waiting.unit) == ("new", world.province)
+
+    with time_machine.travel(dt.datetime(2026, 3, 2, 11, 0, tzinfo=HCM), tick=False):
+        client.force_login(world.board)
+        assert refused(act(client, screened, "assign", holder=world.office_specialist.pk))  # not the board's step
+        client.force_login(world.office_leader)
+        assert act(client, screened, "assign", holder=world.office_specialist.pk).status_code == 302
+    assert fresh(screened).step == "routing"
+    assert fresh(screened).step_due_at == dt.datetime(2026, 3, 3, 11, 0, tzinfo=HCM)  # 1 working day
+
+    # The other waits for the 16:00 batch only once screened; on Friday 16:00 its leader is due 07:30 Monday.
+    assert services.receive_new_questions(now=dt.datetime(2026, 3, 2, 16, 0, tzinfo=HCM)) == 0
+    assert fresh(waiting).step == "new"
+    friday = dt.datetime(2026, 3, 6, 15, 0, tzinfo=HCM)
+    with time_machine.travel(friday, tick=False):
+        client.force_login(world.board)
+        assert act(client, waiting, "screen").status_code == 302
+    assert fresh(waiting).step_due_at == dt.datetime(2026, 3, 6, 16, 0, tzinfo=HCM)
+    assert services.receive_new_questions(now=dt.datetime(2026, 3, 7, 10, 0, tzinfo=HCM)) == 0  # Saturday
+    assert services.receive_new_questions(now=dt.datetime(2026, 3, 6, 16, 0, tzinfo=HCM)) == 1
+    assert fresh(waiting).step_due_at == dt.datetime(2026, 3, 9, 7, 30, tzinfo=HCM)
+
+
+def test_the_leaders_07_30_skips_a_holiday_the_administrator_adds(world):
+    case = services.submit_question(name="A", phone="0905123456", email="", address="", field="khac", title="Hỏi",
+                                    question="Nội dung câu hỏi đủ dài để gửi đi.")
+    case = to_office(world, case, now=dt.datetime(2026, 3, 6, 16, 0, tzinfo=HCM))
+    assert case.step_due_at == dt.datetime(2026, 3, 9, 7, 30, tzinfo=HCM)
+    CalendarDay.objects.create(date=dt.date(2026, 3, 9), kind=CalendarDay.Kind.DAY_OFF, name="Nghỉ đột xuất")
+    assert fresh(case).step_due_at == dt.datetime(2026, 3, 10, 7, 30, tzinfo=HCM)

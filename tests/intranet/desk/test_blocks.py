@@ -18,7 +18,7 @@ from intranet.cases.models import PressDigest, PressItem
 from intranet.speeches.models import Speech
 from intranet.store.models import OutboxEntry
 from tests.factories.boards import BoardFactory, BoardMemberFactory, SpeechFactory
-from tests.factories.cases import case_world
+from tests.factories.cases import case_world, to_office
 from tests.factories.moderation import desk as moderation_desk
 from tests.factories.moderation import submitted
 
@@ -151,7 +151,7 @@ def _question(n):
 
 
 def _to_justice(world, case):
-    cases.perform(case, world.board, "receive")
+    to_office(world, case)
     cases.perform(case, world.office_leader, "assign", cases.ActionInput(holder=world.office_specialist))
     return cases.perform(case, world.office_specialist, "forward", cases.ActionInput(target_unit=world.justice))
 
