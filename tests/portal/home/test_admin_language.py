@@ -33,3 +33,21 @@ def test_the_article_editor_shows_no_english_label(officer_client):
         text = _visible_text(officer_client.get(url).content.decode())
         found = [label for label in ENGLISH_LABELS if re.search(rf"(?<![\w/]){re.escape(label)}(?![\w/])", text)]
         assert found == [], (url, found)
+
+
+SNIPPET_ENGLISH = ["Choose đơn vị", "could not be created", "There is", "There are", "Page 1 of", "Previous", "Next", "Save draft"]
+
+
+def test_the_snippet_screens_and_choosers_show_no_english_label(officer_client):
+    province_and_wards()
+    add = "/quan-tri/snippets/directory/person/add/"
+    screens = {
+        add: officer_client.get(add),
+        f"{add} (with errors)": officer_client.post(add, {}),
+        "unit chooser": officer_client.get("/quan-tri/snippets/choose/units/unit/"),
+        "board editor": officer_client.get("/quan-tri/snippets/boards/board/add/"),
+    }
+    for where, response in screens.items():
+        text = _visible_text(response.content.decode())
+        found = [label for label in SNIPPET_ENGLISH if label in text]
+        assert found == [], (where, found)
