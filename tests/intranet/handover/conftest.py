@@ -40,7 +40,7 @@ def live(db):
     admin = person(tinh, Role.SYSADMIN, "Quản Trị", "Trần")
 
     case = cases.report_it_incident(px.specialist, title="Máy chủ thư điện tử ngừng", body="Không gửi được thư từ sáng nay.")
-    case = cases.perform(case, px.it, "classify", cases.ActionInput(extra={"category": "phan-mem", "severity": "cao"}))
+    case = cases.perform(case, px.it, "classify", cases.ActionInput(extra={"category": "Phần mềm", "severity": "Cao"}))
 
     item = submitted(phuxuan, "Phường ra quân dọn vệ sinh")
     qt07.confirm_receipt(item, px.officer)
