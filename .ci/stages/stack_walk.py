@@ -120,8 +120,11 @@ def main():
         def arrived(n: int, code: str, timeout: float = 60.0) -> None:
             wait_for(f"the acknowledgement of question {n}", lambda: mails_to(maildir, f"dan{n}@example.test"), timeout)
             mails = mails_to(maildir, f"dan{n}@example.test")
-            if code not in mails[0].get_payload(decode=True).decode():
-                fail(f"mail {n} does not carry its code {code}")
+            parts = [part for part in mails[0].walk() if part.get_content_type() in ("text/plain", "text/html")]
+            if len(parts) != 2:
+                fail(f"mail {n} has not both a plain-text and an HTML part: {[p.get_content_type() for p in mails[0].walk()]}")
+            if any(code not in part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8") for part in parts):
+                fail(f"mail {n} does not carry its code {code} in both parts")
 
         step("a citizen asks a question: the acknowledgement arrives at the SMTP server")
         codes = {1: ask(1)}
