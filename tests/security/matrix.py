@@ -140,6 +140,7 @@ GLOBAL_MODELS = {
     "notifications.OutgoingEmail": "the outgoing mail queue, system administrators only",
     "programs.ProvinceProgram": "the province's work program (one for all units)",
     "store.StoreToken": "store API keys, system administrators only",
+    "accounts.SecurityEvent": "the security trail (logins, lockouts, permission changes), system administrators only",
     "sessions.Session": "Django admin only, system administrators",
     "contenttypes.ContentType": "Django admin only",
 }
