@@ -110,13 +110,36 @@ def portal(_test_database, django_db_blocker):
         # An earlier transactional test's flush may have left the database without them.
         restore_wagtail_basics()
         call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        started = _database_now(connection)
         server = LiveServer(f"127.0.0.1:{port}")
         try:
             yield Portal(port)
         finally:
             server.stop()
+            _close_server_connections(connection, started)
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
+
+
+def _database_now(connection):
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT now()")
+        return cursor.fetchone()[0]
+
+
+def _close_server_connections(connection, started):
+    """The live server's request threads may leave PostgreSQL sessions open; end those opened since
+    it started (not a CI worker's), or the test database cannot be dropped at the end of the run."""
+    if started is None:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_start >= %s",
+            [started],
+        )
 
 
 @pytest.fixture(autouse=True)
