@@ -19,40 +19,39 @@ def _with_labels(queryset):
     )
 
 
-class PersonFilterMedia:
+class PersonFilterWidget:
+    """A select the filter script enhances (``data-person-filter``)."""
+
     class Media:
         js = ["js/person-filter.js"]
 
-
-class PersonSelect(PersonFilterMedia, forms.Select):
     def __init__(self, attrs=None, choices=()):
         super().__init__({"data-person-filter": "", **(attrs or {})}, choices)
 
 
-class PersonSelectMultiple(PersonFilterMedia, forms.SelectMultiple):
-    def __init__(self, attrs=None, choices=()):
-        super().__init__({"data-person-filter": "", **(attrs or {})}, choices)
+class PersonSelect(PersonFilterWidget, forms.Select):
+    pass
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonSelectMultiple(PersonFilterWidget, forms.SelectMultiple):
+    pass
+
+
+class PersonLabels:
+    """Choices labelled by ``picker_label``, with what it reads loaded alongside the people."""
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(_with_labels(queryset))
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return picker_label(obj)
+
+
+class PersonChoiceField(PersonLabels, forms.ModelChoiceField):
     widget = PersonSelect
 
-    def _set_queryset(self, queryset):
-        super()._set_queryset(_with_labels(queryset))
 
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
-
-    def label_from_instance(self, obj):
-        return picker_label(obj)
-
-
-class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
+class PersonMultipleChoiceField(PersonLabels, forms.ModelMultipleChoiceField):
     widget = PersonSelectMultiple
-
-    def _set_queryset(self, queryset):
-        super()._set_queryset(_with_labels(queryset))
-
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
-
-    def label_from_instance(self, obj):
-        return picker_label(obj)

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from intranet.accounts import permissions
 from intranet.accounts.models import Role, User
 from intranet.accounts.names import display_name
+from intranet.notifications.models import Notification
 from intranet.notifications.services import notify, queue_email
 from intranet.units.links import absolute_url
 from intranet.units.models import Unit
@@ -638,8 +639,9 @@ def flag_missing_press_digest(now: dt.datetime | None = None) -> int:
 
 def _flag_digest(day: dt.date, title: str) -> int:
     url = f"/ho-so/diem-bao/?ngay={day.isoformat()}"
-    leaders = [user for user in permissions.portal_board_leaders(province_unit(), office_unit())
-               if not user.notifications.filter(kind=DIGEST_LATE_KIND, url=url).exists()]
+    leaders = list(permissions.portal_board_leaders(province_unit(), office_unit()))
+    told = set(Notification.objects.filter(kind=DIGEST_LATE_KIND, url=url, recipient__in=leaders).values_list("recipient_id", flat=True))
+    leaders = [user for user in leaders if user.pk not in told]
     notify(leaders, kind=DIGEST_LATE_KIND, title=title % {"d": day.strftime("%d/%m/%Y")}, url=url)
     return len(leaders)
 
