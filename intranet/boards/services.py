@@ -56,7 +56,7 @@ def alert_late_board_entries(now: dt.datetime | None = None) -> int:
         recipients = permissions.members_with_role(board.standing_unit, Role.UNIT_BOARD, Role.LEADER)
         notify(recipients, kind="overdue",
                title=_("Quá hạn cập nhật ban chỉ đạo: %(name)s (hạn %(due)s)") % {
-                   "name": board.name, "due": f"{board.entry_due_at.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}"},
+                   "name": board.name, "due": board.entry_due_label()},
                body=_("Quyết định %(number)s: cơ quan thường trực cập nhật chậm nhất sau 02 ngày làm việc.") % {
                    "number": board.decision_number},
                url=reverse("wagtailsnippets_boards_board:edit", args=[board.pk]))
