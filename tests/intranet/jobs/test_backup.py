@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from intranet.jobs.backup import backups_in, table_row_counts, verify_archive
 from intranet.jobs.schedule import SCHEDULE
@@ -53,45 +54,88 @@ def checksums(folder: Path) -> dict[str, str]:
     }
 
 
-def sqlite_row_counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as db:
-        names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in sorted(names)}  # noqa: S608
+class NewServer:
+    """A second server's empty database of the same kind as the one under test: a file for
+    SQLite, a database of its own on the same cluster for PostgreSQL."""
+
+    def __init__(self, tmp_path: Path):
+        self.vendor = connection.vendor
+        if self.vendor == "sqlite":
+            self.path = tmp_path / "new-server.sqlite3"
+            self.url = f"sqlite:///{self.path}"
+            return
+        params = connection.get_connection_params()
+        self.params = {key: params[key] for key in ("host", "port", "user") if params.get(key)}
+        self.name = f"{connection.settings_dict['NAME']}_restored"[:63]
+        self._admin(f'DROP DATABASE IF EXISTS "{self.name}"', f'CREATE DATABASE "{self.name}"')
+        host, port, user = (self.params.get(key, "") for key in ("host", "port", "user"))
+        self.url = f"postgres://{user}@{host}:{port or 5432}/{self.name}"
+
+    def _admin(self, *statements):
+        import psycopg
+
+        with psycopg.connect(dbname="postgres", autocommit=True, **self.params) as admin:
+            for statement in statements:
+                admin.execute(statement)
+
+    def row_counts(self) -> dict[str, int]:
+        if self.vendor == "sqlite":
+            with sqlite3.connect(self.path) as db:
+                names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+                return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in sorted(names)}  # noqa: S608
+        import psycopg
+
+        with psycopg.connect(dbname=self.name, **self.params) as db:
+            names = [row[0] for row in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+            return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in sorted(names)}  # noqa: S608
+
+    def drop(self):
+        if self.vendor != "sqlite":
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-def manage(*args, database: Path, media: Path):
+@pytest.fixture
+def new_server(tmp_path):
+    server = NewServer(tmp_path)
+    yield server
+    server.drop()
+
+
+def manage(*args, database: NewServer, media: Path):
     """manage.py as an operator runs it on a server: its own process, database and media folder."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "DJANGO_"))}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=f"sqlite:///{database}", MEDIA_ROOT=str(media))
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=database.url, MEDIA_ROOT=str(media))
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
 
 
-def test_backup_then_restore_into_a_fresh_database_and_media_folder_gives_the_same_rows_and_files(site_with_data, tmp_path):
+def test_backup_then_restore_into_a_fresh_database_and_media_folder_gives_the_same_rows_and_files(
+    site_with_data, tmp_path, new_server
+):
     call_command("backup")
     [archive] = backups_in()
     manifest = verify_archive(archive)
     counts = table_row_counts()
-    assert manifest["database"]["vendor"] == "sqlite"
+    assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["database"]["tables"] == counts
     assert counts[get_user_model()._meta.db_table] == 2
     assert {name: entry["sha256"] for name, entry in manifest["media"].items()} == checksums(site_with_data)
 
-    new_db, new_media = tmp_path / "new-server.sqlite3", tmp_path / "new-media"
+    new_db, new_media = new_server, tmp_path / "new-media"
     new_media.mkdir()
     (new_media / "stray.txt").write_text("left by someone")
     refused = manage("restore", str(archive), database=new_db, media=new_media)
     assert refused.returncode != 0
     assert "đã có tệp" in refused.stderr and "--force" in refused.stderr
-    assert sqlite_row_counts(new_db) == {}  # nothing was restored
+    assert new_db.row_counts() == {}  # nothing was restored
     assert checksums(new_media) == {"stray.txt": hashlib.sha256(b"left by someone").hexdigest()}
 
     (new_media / "stray.txt").unlink()
     restored = manage("restore", str(archive), database=new_db, media=new_media)
     assert restored.returncode == 0, restored.stderr
     assert "Đã khôi phục" in restored.stdout
-    assert sqlite_row_counts(new_db) == counts
+    assert new_db.row_counts() == counts
     assert checksums(new_media) == checksums(site_with_data)
 
     # The same archive again over the restored server only with --force, which replaces everything.
@@ -100,7 +144,7 @@ def test_backup_then_restore_into_a_fresh_database_and_media_folder_gives_the_sa
     (new_media / "stray.txt").write_text("newer upload")
     forced = manage("restore", "--force", str(archive), database=new_db, media=new_media)
     assert forced.returncode == 0, forced.stderr
-    assert sqlite_row_counts(new_db) == counts
+    assert new_db.row_counts() == counts
     assert checksums(new_media) == checksums(site_with_data)
 
 
