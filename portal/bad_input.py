@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.http import HttpRequest, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext as _
+
+from portal.ratelimits import API_PREFIX
 
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -40,12 +43,15 @@ def is_unstorable(request: HttpRequest) -> bool:
 
 
 class RefuseUnstorableInputMiddleware:
-    """Answers 400 (the project's Vietnamese ``400.html``) to input no database column may hold."""
+    """Answers 400 (the project's Vietnamese ``400.html``, JSON for the API) to input no database column may hold."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if is_unstorable(request):
+            if request.path.startswith(API_PREFIX):
+                message = _("Địa chỉ hoặc nội dung gửi lên có ký tự không được phép.")
+                return JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
             return HttpResponseBadRequest(loader.render_to_string("400.html"))
         return self.get_response(request)

@@ -14,6 +14,10 @@ class Channel:
     name: str
     label: str
     public_fields: tuple[str, ...]
+    # What officers see besides the public fields; ``personal_fields`` only those entitled to them
+    # (``permissions.can_see_personal_data``). Together they are the record's whole shape.
+    officer_fields: tuple[str, ...] = ()
+    personal_fields: tuple[str, ...] = ()
 
 
 CHANNELS: dict[str, Channel] = {
@@ -23,16 +27,19 @@ CHANNELS: dict[str, Channel] = {
             "units",
             _("Đơn vị"),
             ("code", "name", "short_name", "name_en", "kind", "parent", "address", "phone", "fax", "email", "website", "status"),
+            officer_fields=("successor",),
         ),
         Channel(
             "people",
             _("Cán bộ"),
             ("full_name", "full_name_en", "position", "position_en", "office_phone", "email", "unit", "unit_name", "status"),
+            officer_fields=("gender", "fax", "duties"),
+            personal_fields=("birth_date", "home_address", "mobile_phone", "civil_servant_code"),
         ),
         Channel(
             "boards",
             _("Ban chỉ đạo"),
-            ("name", "kind", "functions", "decision_number", "decision_date", "standing_unit", "members", "assignments", "documents"),
+            ("name", "kind", "functions", "decision_number", "decision_date", "standing_unit", "members", "assignments", "documents", "unit"),
         ),
         Channel("speeches", _("Bài viết, bài phát biểu"), ("title", "kind", "date", "event", "text", "author_name", "unit", "attachment_url")),
     ]

@@ -19,13 +19,16 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role
 from intranet.directory.models import Person
 from intranet.units.models import Unit
 
-from . import services
+from . import schema, services
 from .channels import CHANNELS, public_view
 from .models import StoreRecord
 
@@ -52,6 +55,19 @@ def _personal_filter(user, records) -> Callable[[StoreRecord], bool]:
     return lambda record: record.record_id in own or unit_paths.get(record.unit_code, "").startswith(paths)
 
 
+def _moment(text: str):
+    try:
+        return parse_datetime(text)
+    except ValueError:  # well formed but impossible, e.g. 2026-13-45T00:00
+        return None
+
+
+def _whole_number(text) -> int | None:
+    """A positive whole number written plainly ("12"), else None."""
+    text = str(text)
+    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
+
+
 def _error(message: str, status: int) -> JsonResponse:
     return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
 
@@ -76,27 +92,51 @@ def serialize(record: StoreRecord, *, full: bool) -> dict:
     }
 
 
-@require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.STORE_API_RATE, block=True)
-def channel_list(request, channel: str):
+class ChannelList(APIView):
+    """GET /api/v1/store/<channel>/: one channel's records, a page at a time (DRF only for the schema:
+    the answer is the same JSON the function view gave)."""
+
+    channel = ""
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [AllowAny]
+
+    def get(self, request, **kwargs):
+        return channel_page(request._request, kwargs.get("channel", self.channel))
+
+
+def store_view(view):
+    """Rate-limited outside DRF, so the limit answers the project's Vietnamese 429 (portal.ratelimits)."""
+    return ratelimit(key="ip", rate=lambda group, request: settings.STORE_API_RATE, block=True)(view)
+
+
+def channel_views():
+    """One documented endpoint per channel, then the catch-all that answers 404 for unknown ones."""
+    for channel in CHANNELS.values():
+        get = schema.channel_list_schema(channel)(lambda self, request, **kwargs: ChannelList.get(self, request, **kwargs))
+        view = type(f"{channel.name.title()}List", (ChannelList,), {"channel": channel.name, "get": get})
+        yield channel.name, store_view(view.as_view())
+
+
+unknown_channel = store_view(require_GET(lambda request, channel: channel_page(request, channel)))
+
+
+def channel_page(request, channel: str) -> JsonResponse:
     if channel not in CHANNELS:
         raise Http404
     records = StoreRecord.objects.filter(channel=channel).order_by("received_at", "id")
     if unit := request.GET.get("unit"):
         records = records.filter(unit_code=unit)
-    if since := request.GET.get("changed_since"):
-        moment = parse_datetime(since)
+    if "changed_since" in request.GET:
+        moment = _moment(request.GET["changed_since"])
         if moment is None:
             return _error("Tham số changed_since phải là thời điểm ISO 8601, ví dụ 2026-11-20T08:00:00+07:00.", 400)
         # A consumer catching up must also learn what was deleted.
         records = records.filter(received_at__gt=moment)
     else:
         records = records.filter(deleted=False)
-    try:
-        size = min(max(int(request.GET.get("page_size", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
-        number = int(request.GET.get("page", 1))
-    except ValueError:
-        return _error("Tham số page và page_size phải là số nguyên dương.", 400)
+    size, number = _whole_number(request.GET.get("page_size", PAGE_SIZE)), _whole_number(request.GET.get("page", 1))
+    if not (size and number and size <= MAX_PAGE_SIZE):
+        return _error(f"Tham số page phải là số nguyên dương, page_size từ 1 đến {MAX_PAGE_SIZE}.", 400)
     paginator = Paginator(records, size)
     try:
         page = paginator.page(number)
@@ -123,6 +163,18 @@ def channel_list(request, channel: str):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+class Receive(APIView):
+    authentication_classes = []  # the unit's key in the Authorization header, no session, no CSRF
+    permission_classes = [AllowAny]
+
+    @schema.receive_schema
+    def post(self, request):
+        return receive(request._request)
+
+
+receive_view = csrf_exempt(Receive.as_view())
 
 
 @csrf_exempt

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_celery_beat",
+    "rest_framework",
+    "drf_spectacular",  # issue 16.7: the store API's OpenAPI schema at /api/v1/schema/
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -322,6 +324,21 @@ RATELIMIT_USE_CACHE = "default"
 # issue 16: past these a visitor gets the Vietnamese 429 page (portal.ratelimits), the API a JSON 429.
 SEARCH_RATE = env.str("SEARCH_RATE", default="120/m")
 STORE_API_RATE = env.str("STORE_API_RATE", default="300/m")
+
+# The store API's contract (issue 16.7), generated from the views by drf-spectacular.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API kho dữ liệu tỉnh",
+    "DESCRIPTION": (
+        "Danh bạ, ban chỉ đạo, bài phát biểu và đơn vị của tỉnh, kèm nguồn gốc từng bản ghi. "
+        "Khách vãng lai nhận các trường công khai; dữ liệu cá nhân chỉ trả cho người có quyền."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "PREPROCESSING_HOOKS": ["intranet.store.schema.only_the_store"],
+    "APPEND_COMPONENTS": {"securitySchemes": {"storeToken": {"type": "http", "scheme": "bearer"}}},
+}
 RATELIMIT_VIEW = "portal.ratelimits.ratelimited"
 RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 

@@ -27,6 +27,7 @@ MARKER = "BMAT7Q"
 # -- declared: public by design (still requested: no 500, no marker), and not requested at all ----
 PUBLIC = {
     "healthz": "load balancer probe, says only whether the services answer",
+    "store:schema": "the store API's OpenAPI schema: shapes and parameters, no records",
     "quan-tri/login/": "redirects to the one login form",
     "django-admin/login/": "redirects to the one login form",
     "quan-tri/test404/": "Wagtail's 404 preview for the admin, no data",
