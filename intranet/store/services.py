@@ -289,7 +289,7 @@ def receive(envelope: dict, *, via: str = "local") -> str:
     version = int(envelope["version"])
     if channel not in CHANNELS:
         raise ValueError(f"unknown store channel {channel!r}")
-    changed_at = _moment(envelope["changed_at"])
+    changed_at = parse_moment(envelope["changed_at"])
     with transaction.atomic():
         # The receipt is written with the change: if applying fails, neither stays and the sender retries.
         if StoreReceipt.objects.filter(unit_code=unit_code, channel=channel, record_id=record_id, version=version).exists():
@@ -302,8 +302,27 @@ def receive(envelope: dict, *, via: str = "local") -> str:
         return "stale" if record == "stale" else "applied"
 
 
-def _moment(value):
-    return parse_datetime(value) if isinstance(value, str) else value
+def parse_moment(value) -> dt.datetime | None:
+    """The moment an ISO 8601 ``value`` names, in UTC (naive text is read as Vietnamese time), else None.
+
+    Normalising matters on PostgreSQL, which refuses offsets beyond ±15:59 that ISO 8601 allows."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = parse_datetime(value)
+        except ValueError:  # well formed but impossible, e.g. 2026-13-45T00:00
+            return None
+    else:
+        return None
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:  # e.g. year 9999 at -16:00
+        return None
 
 
 def invalid_envelope(envelope) -> str:
@@ -316,7 +335,7 @@ def invalid_envelope(envelope) -> str:
         int(envelope["version"])
     except (TypeError, ValueError):
         return "error: version is not a number"
-    if _moment(envelope["changed_at"]) is None:
+    if parse_moment(envelope["changed_at"]) is None:
         return "error: changed_at is not a moment"
     return ""
 
@@ -383,7 +402,7 @@ def _receive_run(run: list[tuple[int, dict]], results: list, via: str) -> None:
             if receipt in seen:
                 results[n] = "duplicate"
                 continue
-            record = _apply(envelope, records.get((channel, record_id)), unit_code, channel, record_id, version, _moment(envelope["changed_at"]), via)
+            record = _apply(envelope, records.get((channel, record_id)), unit_code, channel, record_id, version, parse_moment(envelope["changed_at"]), via)
             if record == "stale":
                 results[n] = "stale"
             else:

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, JsonResponse
-from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
@@ -53,13 +52,6 @@ def _personal_filter(user, records) -> Callable[[StoreRecord], bool]:
         codes = {record.unit_code for record in records}
         unit_paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
     return lambda record: record.record_id in own or unit_paths.get(record.unit_code, "").startswith(paths)
-
-
-def _moment(text: str):
-    try:
-        return parse_datetime(text)
-    except ValueError:  # well formed but impossible, e.g. 2026-13-45T00:00
-        return None
 
 
 def _whole_number(text) -> int | None:
@@ -127,7 +119,7 @@ def channel_page(request, channel: str) -> JsonResponse:
     if unit := request.GET.get("unit"):
         records = records.filter(unit_code=unit)
     if "changed_since" in request.GET:
-        moment = _moment(request.GET["changed_since"])
+        moment = services.parse_moment(request.GET["changed_since"])
         if moment is None:
             return _error("Tham số changed_since phải là thời điểm ISO 8601, ví dụ 2026-11-20T08:00:00+07:00.", 400)
         # A consumer catching up must also learn what was deleted.

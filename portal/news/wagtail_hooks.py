@@ -29,6 +29,15 @@ def refuse_secret_on_create(request, parent_page, page_class):
     return _refuse_publishing_secrets(request, parent_page)
 
 
+@hooks.register("before_copy_page")
+def ask_where_to_copy(request, page):
+    # Wagtail's copy view reads the new parent straight from the POST: without one it was a 500.
+    if request.method == "POST" and not request.POST.get("new_parent_page", "").isdigit():
+        messages.error(request, _("Hãy chọn trang cha cho bản sao."))
+        return redirect(request.get_full_path())
+    return None
+
+
 @hooks.register("before_serve_page")
 def cache_public_pages(page, request, serve_args, serve_kwargs):
     # Let the anonymous page cache keep this response (see page_cache).

@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
+    # Admin POSTs run in a transaction; one that would put a secret page live is undone and refused.
+    "portal.news.secret.RefuseSecretPublishingMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

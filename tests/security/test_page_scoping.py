@@ -59,3 +59,40 @@ def test_the_page_types_report_is_for_system_administrators_only(client, two_uni
     grant_role(admin, two_units.tinh, Role.SYSADMIN)
     client.force_login(admin)
     assert client.get(report).status_code == 200
+
+
+def _system_administrator(two_units):
+    from intranet.accounts.models import Role
+    from intranet.accounts.services import grant_role
+    from tests.factories import UserFactory
+
+    admin = UserFactory(username="quantri_tinh")
+    grant_role(admin, two_units.tinh, Role.SYSADMIN)
+    return admin
+
+
+def test_approving_a_secret_page_in_its_workflow_is_refused_with_the_reason(client, two_units):
+    from django.contrib.messages import get_messages
+    from wagtail.models import Page, Workflow
+
+    secret = Page.objects.get(pk=two_units.secret.pk).specific
+    secret.save_revision(user=two_units.users.px_board)
+    workflow_state = Workflow.objects.filter(active=True).first().start(secret, two_units.users.px_board)
+    client.force_login(_system_administrator(two_units))
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[secret.pk, "approve", workflow_state.current_task_state.pk])
+    response = client.post(approve, HTTP_REFERER="/quan-tri/")
+    assert response.status_code == 302
+    assert any("Mật" in str(message) for message in get_messages(response.wsgi_request))
+    secret.refresh_from_db()
+    assert not secret.live
+
+
+def test_copying_a_page_without_a_destination_asks_for_one(client, two_units):
+    from django.contrib.messages import get_messages
+
+    client.force_login(_system_administrator(two_units))
+    copy = reverse("wagtailadmin_pages:copy", args=[two_units.stp_news.pk])
+    response = client.post(copy, {})
+    assert response.status_code == 302
+    assert "Hãy chọn trang cha cho bản sao." in [str(message) for message in get_messages(response.wsgi_request)]
+    assert two_units.stp_news.get_parent().get_children().count() == 1

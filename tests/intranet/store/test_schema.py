@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
 
@@ -53,7 +55,13 @@ def store_full(stp, delivered):
 
 @pytest.fixture
 def store_api(store_full):
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    """The WSGI application as gunicorn runs it, except that, as in Django's test client, a request
+    does not close the database connection the test's transaction lives on."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _session_cookie(client, user) -> dict:
