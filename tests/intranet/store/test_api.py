@@ -115,6 +115,14 @@ def test_filter_by_unit_and_changed_since_and_paginate(client, stp, delivered):
     assert _people(client, changed_since=later.isoformat())["count"] == 1
 
 
+def test_changed_since_with_any_iso_offset_is_read_as_that_moment(client, stp, delivered):
+    # ISO 8601 allows offsets PostgreSQL refuses (beyond ±15:59); the API reads them as the moment they name.
+    delivered(PersonFactory, unit=stp)
+    assert _people(client, changed_since="2000-01-01T00:00:00-16:01")["count"] == 1
+    assert _people(client, changed_since="2999-01-01T00:00:00+18:00")["count"] == 0
+    assert client.get(reverse("store:channel", args=["people"]), {"changed_since": "9999-12-31T23:59:00-16:00"}).status_code == 400
+
+
 def test_changed_since_reports_deletions(client, stp, delivered):
     person = delivered(PersonFactory, unit=stp)
     moment = timezone.now() - dt.timedelta(seconds=1)
