@@ -306,21 +306,17 @@ def parse_moment(value) -> dt.datetime | None:
     """The moment an ISO 8601 ``value`` names, in UTC (naive text is read as Vietnamese time), else None.
 
     Normalising matters on PostgreSQL, which refuses offsets beyond ±15:59 that ISO 8601 allows."""
-    if isinstance(value, dt.datetime):
-        moment = value
-    elif isinstance(value, str):
+    if isinstance(value, str):
         try:
-            moment = parse_datetime(value)
+            value = parse_datetime(value)
         except ValueError:  # well formed but impossible, e.g. 2026-13-45T00:00
             return None
-    else:
+    if not isinstance(value, dt.datetime):
         return None
-    if moment is None:
-        return None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
     try:
-        return moment.astimezone(dt.UTC)
+        return value.astimezone(dt.UTC)
     except OverflowError:  # e.g. year 9999 at -16:00
         return None
 

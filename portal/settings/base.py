@@ -118,7 +118,7 @@ MIDDLEWARE = [
     "intranet.units.middleware.CurrentUnitMiddleware",
     # issue 16: a view's rate limit (block=True) answers with RATELIMIT_VIEW, the Vietnamese 429, not a bare 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
-    # Axes last: it turns a locked-out login into a clear response.
+    # Axes after the rate limits: it turns a locked-out login into a clear response.
     "axes.middleware.AxesMiddleware",
     # Admin POSTs run in a transaction; one that would put a secret page live is undone and refused.
     "portal.news.secret.RefuseSecretPublishingMiddleware",
