@@ -35,6 +35,11 @@ MAX_BACKOFF = dt.timedelta(hours=1)
 HTTP_TIMEOUT = 10  # seconds; a store that does not answer is retried later
 
 
+def backoff(attempts: int) -> dt.timedelta:
+    """How long a failed entry waits before its next try: doubling from STORE_SYNC_BACKOFF_SECONDS, at most an hour."""
+    return min(dt.timedelta(seconds=settings.STORE_SYNC_BACKOFF_SECONDS * 2**attempts), MAX_BACKOFF)
+
+
 class DeliveryError(Exception):
     """The store did not take the entry; it stays pending."""
 
@@ -210,7 +215,7 @@ def _deliver(scope, *, now: dt.datetime) -> int:
                 entry.attempts += 1
                 if result.startswith("error"):
                     entry.last_error = result.removeprefix("error: ")[:2000]
-                    entry.next_attempt_at = now + min(dt.timedelta(minutes=2**entry.attempts), MAX_BACKOFF)
+                    entry.next_attempt_at = now + backoff(entry.attempts)
                     blocked.add(key)
                 else:
                     entry.status = OutboxEntry.Status.DELIVERED

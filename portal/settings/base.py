@@ -302,6 +302,8 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
 # Upward sync: empty means this deployment is the provincial store.
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")
 PROVINCE_STORE_TOKEN = env.str("PROVINCE_STORE_TOKEN", default="")
+# A change the store did not take waits this long times 2^attempts (at most an hour) before its next try.
+STORE_SYNC_BACKOFF_SECONDS = env.int("STORE_SYNC_BACKOFF_SECONDS", default=60)
 
 # Backups (issue 12): `manage.py backup` and the nightly job write archives here; the job keeps
 # the newest BACKUP_KEEP of them.
