@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("intranet.notifications.urls")),
     path("", include("intranet.programs.urls")),
     path("", include("intranet.handover.urls")),
+    path("", include("intranet.cover.urls")),
     path("", include("portal.news.urls")),
 ]
 

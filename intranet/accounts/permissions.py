@@ -216,6 +216,14 @@ def case_actionable_filter(user):
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
     condition = Q(holder=user, closed_at__isnull=True)
+    # During a delegation: the steps of the delegated role in its unit, in the queue or held by the delegator.
+    for delegation in delegations_to(user):
+        steps = Q(pk__in=[])
+        for kind in all_kinds():
+            codes = [step.code for step in kind.steps if delegation.role in step.roles and not step.closed]
+            if codes:
+                steps |= Q(kind=kind.code, step__in=codes)
+        condition |= Q(closed_at__isnull=True, unit_id=delegation.unit_id) & (Q(holder__isnull=True) | Q(holder_id=delegation.delegator_id)) & steps
     held = {role for _u, _p, role in _memberships(user)}
     for role in held:
         steps = Q(pk__in=[])
@@ -249,7 +257,14 @@ STEP_CHECKS = {
 
 
 def can_act_on_case(user, case) -> bool:
-    """The current step's role, held directly in the acting unit; the named holder only, if there is one."""
+    """The current step's role, held directly in the acting unit; the named holder only, if there is one.
+
+    Or, during a delegation (``intranet.cover``), on behalf of a leader who could act: see ``acting_for``.
+    """
+    return acts_in_own_right(user, case) or acting_for(user, case) is not None
+
+
+def acts_in_own_right(user, case) -> bool:
     if case.closed_at is not None or case.unit_id is None:
         return False
     check = case.step_def.permission
@@ -367,3 +382,104 @@ def can_reassign_work(user, unit: Unit | None) -> bool:
     if unit is None:
         return False
     return is_sysadmin(user) or (unit.is_active and has_role(user, unit, Role.LEADER, inherited=True))
+
+
+def delegations_to(user, on=None) -> list:
+    """Delegations in force today (or ``on``) with ``user`` as the delegate, from active leaders of active units.
+
+    Loaded once per user object and day (one query; none for a user who never received one is not
+    promised: the query runs once)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    on = on or timezone.localdate()
+    if isinstance(on, dt.datetime):
+        on = timezone.localtime(on).date()
+    cached = getattr(user, "_delegations", None)
+    if cached is None or cached[0] != on:
+        from intranet.cover.models import Delegation
+
+        rows = list(
+            Delegation.objects.current(on)
+            .filter(delegate=user, delegator__is_active=True, unit__status=Unit.Status.ACTIVE)
+            .select_related("delegator", "unit")
+        )
+        cached = (on, rows)
+        user._delegations = cached
+    return cached[1]
+
+
+def acting_for(user, case, on=None):
+    """The leader on whose behalf ``user`` may act on the case's current step now, or None.
+
+    A delegation of a role in the acting unit lets the delegate do exactly what the delegator could
+    do there in that role: the step must require it, and the delegator must pass every check of the
+    step themselves (the named holder, QT-05 B5's chair…). Outside the period: None."""
+    if case.closed_at is not None or case.unit_id is None:
+        return None
+    roles = case.step_def.roles
+    for delegation in delegations_to(user, on):
+        if delegation.unit_id != case.unit_id or delegation.role not in roles or delegation.delegator_id == user.pk:
+            continue
+        if acts_in_own_right(delegation.delegator, case):
+            return delegation.delegator
+    return None
+
+
+def can_delegate(user, unit: Unit, role: str) -> bool:
+    """A leader of the unit delegates a role they hold there themselves (App. V 2.a, QT-05 B5)."""
+    return has_role(user, unit, role) and has_role(user, unit, Role.LEADER)
+
+
+def units_delegating(user) -> QuerySet[Unit]:
+    """Units where the user is a leader and so may delegate."""
+    return units_with_role(user, Role.LEADER).filter(status=Unit.Status.ACTIVE)
+
+
+def delegate_candidates(unit: Unit):
+    """Who may receive a delegation in ``unit``: its active people; for the province office also the
+    portal board (App. V 2.a: the office leader assigns questions "hoặc ủy quyền cho Cổng TTĐT")."""
+    from django.conf import settings
+
+    from .models import User
+
+    condition = Q(memberships__unit=unit)
+    if unit.code == settings.CASES_OFFICE_CODE and unit.depth > 1:
+        condition |= Q(memberships__unit__path=unit.path[: -Unit.steplen], memberships__role=Role.PORTAL_BOARD)
+    return User.objects.filter(condition, is_active=True).distinct()
+
+
+def can_end_delegation(user, delegation) -> bool:
+    return is_sysadmin(user) or delegation.delegator_id == getattr(user, "pk", None) or is_leader_of(user, delegation.unit)
+
+
+def units_recording_leave(user) -> QuerySet[Unit]:
+    """Where the user may record leave: units they belong to (their own leave) and units they lead."""
+    if is_sysadmin(user):
+        return Unit.objects.filter(status=Unit.Status.ACTIVE)
+    own = [unit_id for unit_id, _p, _r in _memberships(user)]
+    return (Unit.objects.filter(pk__in=own) | units_with_role(user, Role.LEADER, inherited=True)).filter(status=Unit.Status.ACTIVE).distinct()
+
+
+def can_record_leave(user, person, unit: Unit) -> bool:
+    """An officer records their own leave; a leader of the unit (or the sysadmin) records anyone's there."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if is_sysadmin(user) or is_leader_of(user, unit):
+        return True
+    return person.pk == user.pk and any(unit_id == unit.pk for unit_id, _p, _r in _memberships(user))
+
+
+def can_end_leave(user, leave) -> bool:
+    return can_record_leave(user, leave.person, leave.unit) or leave.created_by_id == getattr(user, "pk", None)
+
+
+DUPLICATE_KINDS = ("question",)  # HCMC Art. 12 for citizens' questions (App. V)
+
+
+def can_link_duplicate(user, case) -> bool:
+    """Whoever may act on an open citizen question's current step links it to another as a duplicate."""
+    return case.kind in DUPLICATE_KINDS and case.waiting_since is None and can_act_on_case(user, case)

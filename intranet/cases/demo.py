@@ -86,6 +86,17 @@ def load(out) -> None:
         _rename(case, code, now - dt.timedelta(days=3))
         _walk(case, [("bbt_cong", "reject", {"comment": "Không phải câu hỏi."})], p, now - dt.timedelta(days=3))
         made += 1
+    # HCMC Art. 12: a question asking again what a published one answered, linked to it by the office specialist.
+    code, answered = _code("HD", 98), Case.objects.filter(code=_code("HD", len(question_path))).first()
+    if answered is not None and not Case.objects.filter(code=code).exists():
+        case = services.submit_question(name="Trần Thị Hỏi Lại", phone="0905 000 333", email="", address="Huế", field=answered.field,
+                                        title=answered.title, question=f"Cho tôi hỏi lại: {answered.title.lower()}?")
+        _rename(case, code, now - dt.timedelta(days=2))
+        _walk(case, question_path[:3], p, now - dt.timedelta(days=2))
+        from intranet.cover.services import link_duplicate
+
+        link_duplicate(case, p["cv_vp"], original_code=answered.code, reason="Cùng nội dung với câu hỏi đã được trả lời.")
+        made += 1
 
     # Press: a digest for today and the items leaders picked, one per step, one overdue.
     today = timezone.localdate()

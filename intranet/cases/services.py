@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role, User
-from intranet.accounts.names import display_name
+from intranet.cover import services as cover
 from intranet.notifications.models import Notification
 from intranet.notifications.services import notify, queue_email
 from intranet.units.links import absolute_url
@@ -184,6 +184,8 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này ở bước hiện tại."))
     kind = case.kind_def
     _validate(case, kind, action, params)
+    # A delegate acts for the leader who delegated the step's role (intranet.cover); history says so.
+    on_behalf = None if permissions.acts_in_own_right(user, case) else permissions.acting_for(user, case, now)
 
     before = case.kind_def.step(case.step)
     target = kind.step(action.to)
@@ -212,6 +214,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
         data={**extra, **({"answer": params.answer} if params.answer else {})},
         public_label=str(action.public_label),
         now=now,
+        on_behalf=on_behalf,
     )
     _attach(case, event, params.files, user)
     CaseParticipant.objects.get_or_create(case=case, user=user, role=CaseParticipant.Role.ACTOR)
@@ -222,7 +225,8 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
         case.done_at = now
         case.timeliness = get_calendar().status(case.due_at, now) if case.due_at else ""
 
-    case.holder = _next_holder(case, action, params, user)
+    # New work for someone on leave goes to their substitute (intranet.cover).
+    case.holder = cover.route_case_holder(case, target, _next_holder(case, action, params, user), user, now)
     if action.records == "main":
         case.main_handler = case.holder
         if case.holder is not None:
@@ -235,6 +239,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
 
     _enter(case, target, get_calendar(), now, restart_clock=target.code == kind.clock_starts and before.code != target.code)
     case.save()
+    cover.after_case_saved(case)
     issue_for_action(case, action.code, user, now)  # the numbered form this step produces (issue 13)
     _alert(case, target, coordinators=params.coordinators if COORDINATORS in action.params else ())
     if action.tells_reporter and case.reporter is not None and case.reporter != user:
@@ -248,6 +253,8 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
             % {"url": absolute_url(f"/tra-cuu/?ma={case.code}")},
             kind=NOTIFY_KIND,
         )
+    if target.published:
+        cover.announce_to_duplicates(case)  # HCMC Art. 12: linked duplicates' citizens see this answer
     return case
 
 
@@ -327,19 +334,20 @@ def _step_due(case: Case, step: Step, calendar: WorkingCalendar) -> dt.datetime 
     return due
 
 
-def _record(case, *, action, label, actor=None, from_step="", to_step="", comment="", data=None, public_label="", now=None) -> CaseEvent:
+def _record(case, *, action, label, actor=None, from_step="", to_step="", comment="", data=None, public_label="", now=None,
+            on_behalf=None) -> CaseEvent:
     unit = case.unit
     return CaseEvent.objects.create(
         case=case,
         action=action,
         label=label,
         actor=actor,
-        actor_name=display_name(actor),
+        actor_name=cover.on_behalf_label(actor, on_behalf) if actor is not None else "",
         unit_name=unit.name if unit else "",
         from_step=from_step,
         to_step=to_step,
         comment=comment,
-        data=data or {},
+        data={**(data or {}), **({"on_behalf_of": on_behalf.pk} if on_behalf is not None else {})},
         public_label=public_label,
         created_at=now or timezone.now(),
     )

@@ -22,6 +22,7 @@ from django_ratelimit.core import is_ratelimited
 
 from intranet.accounts import permissions
 from intranet.accounts.models import Role
+from intranet.cover import services as cover
 from intranet.documents.services import find as find_document
 from intranet.units.models import Unit
 from intranet.workdays.calendar import Status
@@ -93,6 +94,7 @@ def lookup(request):
             else:
                 timeline = CaseEvent.objects.filter(case=case).exclude(public_label="").only("public_label", "created_at")
                 context.update(case=case, timeline=list(timeline), status=case.step_def.public_label)
+                context.update(cover.lookup_context(case))  # a duplicate shows the answer of the question it repeats
     return render(request, "cases/public/lookup.html", context, status=status)
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from intranet.accounts import permissions, two_factor
+from intranet.cover.services import desk_summary as cover_summary
 from intranet.notifications.birthdays import birthdays_for
 from intranet.notifications.models import Notification
 from intranet.notifications.services import unread_count
@@ -42,6 +43,7 @@ def desk(request):
         "dashboards": blocks.leader_dashboards(user),
         "today": today,
         "may_use_two_factor": two_factor.may_enrol(user),
+        "cover": cover_summary(user, today),  # leave and delegation, both sides (intranet.cover)
     }
     return render(request, "desk/desk.html", context)
 

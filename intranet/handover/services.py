@@ -198,8 +198,19 @@ def reassign(obj, by: User, to: User, reason: str) -> Handover:
     if errors:
         raise ValidationError(errors)
     previous = User.objects.filter(pk=work.holder_id).first() if work.holder_id else None
+    from intranet.cover import services as cover
+
+    # The person chosen is on leave: their substitute takes it if eligible (intranet.cover).
+    eligible = work.eligible()
+    chosen, leave = cover.cover_for(to, lambda other: eligible.filter(pk=other.pk).exists())
+    if leave is not None and chosen is not None and chosen.pk != work.holder_id:
+        to = chosen
+    else:
+        leave = None
     work.set_holder(to, work.holder_id)
     handover = _record(work, kind=Handover.Reason.REASSIGN, previous=previous, to=to, by=by, reason=reason)
+    if leave is not None:
+        cover.record_routing(leave, work.obj, label=work.label, url=work.url, holder=to)
     _alert(work, previous=previous, to=to, reason=reason)
     return handover
 

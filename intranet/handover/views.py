@@ -42,12 +42,12 @@ def reassign(request, kind: str, pk: int):
         status = 400
         if form.is_valid():
             try:
-                services.reassign(obj, request.user, form.cleaned_data["holder"], form.cleaned_data["reason"])
+                handover = services.reassign(obj, request.user, form.cleaned_data["holder"], form.cleaned_data["reason"])
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                messages.success(request, _("Đã phân công lại cho %(name)s.") % {"name": form.cleaned_data["holder"].get_full_name()})
+                messages.success(request, _("Đã phân công lại cho %(name)s.") % {"name": handover.to_user.get_full_name()})
                 return redirect(work.url)
     holder = people.model.objects.filter(pk=work.holder_id).first() if work.holder_id else None
     return render(request, "handover/reassign.html", {

@@ -301,8 +301,17 @@ def assign(item: ModerationItem, user, officer: User, comment: str = "") -> Mode
     _check(user, item, Step.ASSIGN)
     if officer is None or not has_role(officer, item.unit, Role.CULTURE_OFFICER):
         raise StepError(_("Người được phân công phải là công chức Văn hóa của đơn vị."))
-    item.assigned_officer = officer
-    _finish_step(item, user, "assign", comment or vn_name(officer), next_step=Step.REVIEW)
+    from intranet.cover import services as cover
+
+    # The officer is on leave: the review goes to their substitute (or the unit's culture officers' queue).
+    chosen, leave = cover.cover_for(officer, lambda other: has_role(other, item.unit, Role.CULTURE_OFFICER), now())
+    item.assigned_officer = chosen
+    note = vn_name(chosen) if chosen else ""
+    if leave is not None:
+        note = _("%(absent)s đang nghỉ phép; giao người thay: %(name)s") % {"absent": vn_name(officer), "name": note or _("(hàng chờ)")}
+    _finish_step(item, user, "assign", comment or note, next_step=Step.REVIEW)
+    if leave is not None:
+        cover.record_routing(leave, item, label=item.title, url=f"/kiem-duyet/{item.pk}/", holder=chosen)
     return item
 
 

@@ -49,6 +49,7 @@ PROJECT_APPS = [
     "intranet.notifications",
     "intranet.programs",
     "intranet.handover",  # work follows people: reassign, departures, merges
+    "intranet.cover",  # issue 17: delegation, leave, duplicate questions
     "intranet.jobs",
     "portal.news",
     "portal.galleries",  # issue 4: photo galleries

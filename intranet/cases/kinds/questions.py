@@ -136,6 +136,8 @@ register(
             ),
             Step("published", _("Đã đăng câu trả lời"), closed=True, published=True, public_label=_("Đã đăng câu trả lời")),
             Step("rejected", _("Không tiếp nhận"), closed=True, public_label=_("Không tiếp nhận")),
+            # HCMC Art. 12: closed as a duplicate of another question (intranet.cover.services.link_duplicate).
+            Step("duplicate", _("Trùng nội dung với câu hỏi đã có"), closed=True, public_label=_("Trùng nội dung với câu hỏi đã có")),
         ),
     )
 )
