@@ -159,6 +159,33 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+# Issue 12.6: read replicas. DATABASE_REPLICA_URLS (comma-separated) adds replica_1, replica_2…;
+# anonymous GETs of public pages, search and the store API read from one of them, everything else
+# from the primary (portal/replicas.py). Without it nothing below is installed.
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    # The primary's connection settings (CONN_MAX_AGE, health checks), the replica's own address and options.
+    _replica = {**DATABASES["default"], "OPTIONS": {}, **environ.Env.db_url_config(_url.strip())}
+    if _replica["ENGINE"].endswith("postgresql"):
+        # A replica that is unreachable must cost seconds, not a hung request: we fall back.
+        _replica["OPTIONS"].setdefault("connect_timeout", env.int("REPLICA_CONNECT_TIMEOUT", default=2))
+    _replica["TEST"] = {"MIRROR": "default"}  # a test run never creates or migrates a replica
+    DATABASES[f"replica_{_number}"] = _replica
+    REPLICA_DATABASES.append(f"replica_{_number}")
+# Read your writes: after a POST (or any non-safe request) that browser reads from the primary this long.
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=10)
+# A replica that did not answer is not tried again in that process for this long.
+REPLICA_RETRY_SECONDS = env.int("REPLICA_RETRY_SECONDS", default=30)
+# Paths that always read from the primary, even for anonymous visitors (officer side, logins).
+REPLICA_PRIMARY_PATHS = [
+    "/quan-tri/", "/django-admin/", "/ban-lam-viec/", "/dang-nhap/", "/dang-xuat/", "/tai-khoan/",
+    "/doi-mat-khau/", "/ho-so/", "/kiem-duyet/", "/thong-bao/", "/chuong-trinh-cong-tac/",
+    "/bao-cao-cong-tac/", "/phan-cong-lai/", "/ban-bien-tap/", "/healthz",
+]  # fmt: skip
+if REPLICA_DATABASES:
+    DATABASE_ROUTERS = ["portal.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "portal.replicas.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # No object permissions for anonymous visitors: public pages are public by design (and the
