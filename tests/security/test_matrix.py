@@ -40,6 +40,7 @@ def _dataset() -> SimpleNamespace:
     from wagtail_localize.models import TranslationSource
 
     from intranet.cases import services as cases
+    from intranet.cover.models import Delegation, Leave
     from intranet.desk.models import SharedApplication
     from intranet.notifications.models import Notification
     from intranet.programs.models import PeriodicReport, ProgramTask, ProvinceProgram, Registration, RegistrationItem
@@ -79,6 +80,10 @@ def _dataset() -> SimpleNamespace:
     RegistrationItem.objects.create(registration=registration, title=f"Nội dung đăng ký {marker}")
     report = PeriodicReport.objects.create(unit=b, year=now.year, month=now.month, content=f"Báo cáo {marker}", due_at=now,
                                            submitted_by=b_specialist)
+    delegation = Delegation.objects.create(unit=b, role=Role.UNIT_BOARD, delegator=world.users.px_board, delegate=b_specialist,
+                                           starts_on=now.date(), ends_on=now.date(), reason=f"Ủy quyền {marker}")
+    leave = Leave.objects.create(person=b_specialist, unit=b, substitute=world.users.px_board, starts_on=now.date(), ends_on=now.date(),
+                                 reason=f"Nghỉ phép {marker}")
     personal = {"full_name": world.officer.full_name, "home_address": marker}
     record = StoreRecord.objects.create(channel="people", record_id="px-1", unit_code=b.code, source_unit_code=b.code, version=1,
                                         payload=personal, changed_at=now)
@@ -108,6 +113,8 @@ def _dataset() -> SimpleNamespace:
         "cases.Case": case,
         "moderation.ModerationItem": item,
         "programs.ProgramTask": task,
+        "cover.Delegation": delegation,
+        "cover.Leave": leave,
         "programs.Registration": registration,
         "programs.PeriodicReport": report,
         "store.StoreRecord": record,
