@@ -144,7 +144,12 @@ class ActionForm(forms.Form):
 
 
 class MoneyField(forms.IntegerField):
-    """An amount in đồng as officers type it: "300000", "300.000" or "300.000 đ"."""
+    """An amount in đồng as officers type it: "300000", "300.000" or "300.000 đ".
+
+    A text box with the phone's digit keyboard: a browser's number box refuses the dots officers type.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -191,7 +196,8 @@ class PressDigestForm(forms.Form):
 
 class PickPressItemForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("Cơ quan xử lý"), queryset=Unit.objects.active())
-    overseer = forms.ModelChoiceField(label=_("Chuyên viên Văn phòng theo dõi"), queryset=None)
+    # Named as every people picker names them ("Hồ Thị Diệu Linh – Chuyên viên – …"), never by the account's username.
+    overseer = PersonChoiceField(label=_("Chuyên viên Văn phòng theo dõi"), queryset=None)
     hard = forms.BooleanField(label=_("Vụ việc phức tạp (10 ngày làm việc)"), required=False)
     comment = forms.CharField(label=_("Ý kiến chỉ đạo"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

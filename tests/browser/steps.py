@@ -32,3 +32,23 @@ def act(page, portal, case_code, action, **fields):
             field.fill(value)
     form.locator("button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("Đã thực hiện")
+
+
+def take(page, portal, case_code, action, **fields):
+    """An officer finds the case among the work waiting for them (newest first), opens it and takes the step."""
+    page.goto(portal.url("/ho-so/?viec=cua-toi"))
+    page.get_by_role("link", name=case_code, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(case_code)
+    act(page, portal, case_code, action, **fields)
+
+
+class Officers(dict):
+    """Demo officers, each logged in once in their own browser and kept for the module's journeys."""
+
+    def __init__(self, browser, portal):
+        super().__init__()
+        self.browser, self.portal = browser, portal
+
+    def __missing__(self, username):
+        self[username] = login(self.browser, self.portal, username)
+        return self[username]

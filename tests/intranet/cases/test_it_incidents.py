@@ -105,3 +105,15 @@ def test_b5_is_the_chairs_or_an_authorised_vice_chairs(client, world):
     client.force_login(vice)
     assert act(client, case, "approve").status_code == 302
     assert fresh(case).step == "repair" and fresh(case).data["cost"] == 300000
+
+
+def test_the_cost_box_takes_the_dots_officers_type(client, world):
+    """Found in the browser: a number box refused "1.200.000", which the field itself accepts."""
+    import re
+
+    case = services.open_case("it", title="Máy quét kẹt giấy", body="Quầy 2", origin=world.ward, reporter=world.ward_specialist)
+    client.force_login(world.ward_it)
+    act(client, case, "classify", extra_category="Thiết bị ngoại vi (máy in, máy quét)")
+    page = client.get(f"/ho-so/{case.code}/", **HOST).content.decode()
+    cost = re.search(r"<input[^>]*name=\"plan-extra_cost\"[^>]*>", page).group(0)
+    assert 'type="text"' in cost and 'inputmode="numeric"' in cost

@@ -134,3 +134,14 @@ def test_without_a_head_of_the_board_the_office_leaders_are_told(world):
 
     assert services.flag_missing_press_digest(now=dt.datetime(2026, 3, 3, 11, 5, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))) == 1
     assert Notification.objects.filter(recipient=world.office_leader, kind="digest_late").exists()
+
+
+def test_the_leader_picks_the_overseer_by_name_not_by_username(client, world):
+    """Found in the browser: the overseer list showed the accounts' usernames."""
+    services.post_press_digest(world.board, date=dt.date(2026, 3, 2), title="Điểm tin",
+                               items=[{"title": "Ô nhiễm sông", "source": "Báo Thanh Niên", "url": "", "summary": "Nước đổi màu."}])
+    client.force_login(world.chair)
+    page = client.get("/ho-so/diem-bao/2026-03-02/", **HOST).content.decode()
+    specialist = world.office_specialist
+    assert f">{specialist.get_full_name()} – " in page
+    assert f">{specialist.username}<" not in page
