@@ -15,6 +15,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
+	@echo "==> [1/4] Cài đặt thư viện vào .venv (lần đầu: khoảng 1 phút nếu pip đã có bộ đệm, 3–4 phút nếu phải tải về)"
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
@@ -22,12 +23,15 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 install: $(VENV)/.installed ## create .venv and install the pinned requirements
 
 migrate: install ## apply migrations (and write the beat schedule)
+	@echo "==> [2/4] Tạo và cập nhật cơ sở dữ liệu (migrate, lịch việc định kỳ)"
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate ## load the demo province (idempotent)
+	@echo "==> [3/4] Nạp dữ liệu mẫu tỉnh (Thành phố Huế)"
 	$(BIN)/python manage.py load_demo
 
 run: demo ## install, migrate, load the demo province and serve it on http://localhost:$(PORT)
+	@echo "==> [4/4] Khởi động máy chủ web và tiến trình việc nền (Ctrl+C để dừng)"
 	@echo "Cổng tỉnh: http://localhost:$(PORT)  ·  trang đơn vị: http://<mã>.localhost:$(PORT)  ·  quản trị: http://localhost:$(PORT)/quan-tri/"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/celery -A portal worker --beat --pool=solo --loglevel=info & \

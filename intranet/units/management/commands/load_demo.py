@@ -1,4 +1,5 @@
 import importlib
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, force, **options):
         if not settings.DEBUG and not force:
             raise CommandError("Dữ liệu mẫu chỉ nạp khi DEBUG bật; dùng --force nếu thật sự muốn nạp.")
+        started = time.monotonic()
         for app in settings.PROJECT_APPS:
             try:
                 module = importlib.import_module(f"{app}.demo")
@@ -24,6 +26,7 @@ class Command(BaseCommand):
                 if error.name != f"{app}.demo":
                     raise
                 continue
+            self.stdout.write(f"· {app} ({time.monotonic() - started:.0f} giây)")
             with transaction.atomic():
                 module.load(self.stdout)
-        self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu ({time.monotonic() - started:.0f} giây)."))
