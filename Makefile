@@ -14,13 +14,22 @@ help: ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Bytecode is compiled on first import rather than for every file of every package at install.
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check --no-compile
+
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	@echo "==> [1/4] Cài đặt thư viện vào .venv (lần đầu: khoảng 1 phút nếu pip đã có bộ đệm, 3–4 phút nếu phải tải về)"
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	@echo "==> [1/4] Cài đặt thư viện vào .venv (lần đầu: khoảng 15 giây nếu pip đã có bộ đệm, 1–2 phút nếu phải tải về)"
+	$(PIP) -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed ## create .venv and install the pinned requirements
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	@echo "==> Cài đặt công cụ kiểm thử (pytest, Playwright, ruff…)"
+	$(PIP) -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## create .venv and install what the portal runs on (requirements.txt)
+
+install-dev: $(VENV)/.installed-dev ## also the suite's and the linters' tools (requirements-dev.txt)
 
 migrate: install ## apply migrations (and write the beat schedule)
 	@echo "==> [2/4] Tạo và cập nhật cơ sở dữ liệu (migrate, lịch việc định kỳ)"
@@ -37,7 +46,7 @@ run: demo ## install, migrate, load the demo province and serve it on http://loc
 	$(BIN)/celery -A portal worker --beat --pool=solo --loglevel=info & \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
-test: install chromium ## install and run the whole suite (SQLite by default; DATABASE_URL picks another database)
+test: install-dev chromium ## install and run the whole suite (SQLite by default; DATABASE_URL picks another database)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 CHROMIUM ?= /usr/bin/chromium
@@ -53,7 +62,7 @@ chromium: ## the browser the journeys drive (tests/browser): Debian's Chromium, 
 	  fi; \
 	fi
 
-lint: install ## ruff, Django's checks and missing migrations
+lint: install-dev ## ruff, Django's checks and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -64,4 +73,4 @@ messages: install ## refresh the English catalogue from the code, compile it and
 	# locale/vi is written by hand: the Wagtail admin strings Wagtail's own vi catalogue lacks.
 	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
-.PHONY: help install migrate demo run test chromium lint messages
+.PHONY: help install install-dev migrate demo run test chromium lint messages

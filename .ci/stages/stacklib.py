@@ -133,7 +133,22 @@ def manage(env: dict, *args: str, **kwargs) -> str:
 
 
 def gunicorn(name: str, port: int, env: dict) -> Process:
-    return Process(name, [str(VENV / "gunicorn"), "portal.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", "60"], env)
+    return Process(
+        name,
+        [
+            str(VENV / "gunicorn"),
+            "-c",
+            "python:portal.gunicorn",
+            "portal.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--timeout",
+            "60",
+        ],
+        env,
+    )
 
 
 def worker(name: str, env: dict) -> Process:

@@ -2,6 +2,7 @@
 archive of the database and all media; `manage.py restore` puts it back into a fresh database and
 media folder, exactly, and refuses corrupted archives and data it would overwrite."""
 
+import contextlib
 import hashlib
 import json
 import os
@@ -80,7 +81,7 @@ class NewServer:
 
     def row_counts(self) -> dict[str, int]:
         if self.vendor == "sqlite":
-            with sqlite3.connect(self.path) as db:
+            with contextlib.closing(sqlite3.connect(self.path)) as db:
                 names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
                 return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in sorted(names)}  # noqa: S608
         import psycopg
