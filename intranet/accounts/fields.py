@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from .names import picker_label
 
 
-def _with_labels(queryset):
+def with_labels(queryset):
     # What picker_label reads, loaded with the people: no query per option.
     if queryset is None:
         return queryset
@@ -41,7 +41,7 @@ class PersonLabels:
     """Choices labelled by ``picker_label``, with what it reads loaded alongside the people."""
 
     def _set_queryset(self, queryset):
-        super()._set_queryset(_with_labels(queryset))
+        super()._set_queryset(with_labels(queryset))
 
     queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
 

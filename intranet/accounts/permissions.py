@@ -76,6 +76,21 @@ def members_with_role(unit: Unit, *roles: Iterable[str]):
     return User.objects.filter(memberships__unit=unit, memberships__role__in=roles, is_active=True).distinct()
 
 
+def nearest_unit_with_role(unit: Unit, role: str) -> Unit | None:
+    """``unit`` if someone active holds ``role`` there, else the nearest active unit above it that has one
+    (QT-05 and QT-07 B6: a ward without IT staff is served by the IT staff up the tree). One query."""
+    from .models import Membership
+
+    paths = [unit.path[:end] for end in range(len(unit.path), 0, -Unit.steplen)]
+    holding = set(
+        Membership.objects.filter(
+            role=role, unit__path__in=paths, unit__status=Unit.Status.ACTIVE, user__is_active=True
+        ).values_list("unit__path", flat=True)
+    )
+    nearest = next((path for path in paths if path in holding), None)
+    return Unit.objects.get(path=nearest) if nearest else None
+
+
 # -- The shared store's channels (issue 5) --------------------------------------------
 # App. I rights are django-guardian object permissions on ``directory.UnitDirectory``
 # (one per unit, pk = unit id), granted from roles (``intranet.directory.grants``) or

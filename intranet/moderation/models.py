@@ -51,8 +51,10 @@ STEPS: dict[str, StepRule] = {
     Step.ASSIGN: StepRule(Role.LEADER, Decimal("0.5")),
     Step.REVIEW: StepRule(Role.CULTURE_OFFICER, Decimal("0.5")),
     Step.DECIDE: StepRule(Role.LEADER, Decimal("0.5")),
-    Step.CARRY_OUT: StepRule(Role.IT_STAFF, None),  # the culture officer when the item is refused
+    Step.CARRY_OUT: StepRule(Role.IT_STAFF, None),  # the culture officer when refused or for the loudspeakers
 }
+# 3.4 "Thời gian xử lý: 02 ngày làm việc": the whole procedure, B1 to B6, beside each step's own deadline.
+TOTAL_DAYS = Decimal("2")
 
 
 class QT07Task(Task):
@@ -149,14 +151,28 @@ class ModerationItem(models.Model):
     class Outcome(models.TextChoices):
         PENDING = "pending", _("Đang xử lý")
         PUBLISHED = "published", _("Đã đăng")
+        BROADCAST = "broadcast", _("Đã phát trên loa truyền thanh")
         REFUSED = "refused", _("Từ chối đăng")
 
-    page = models.OneToOneField("wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="moderation_item")
+    class Channel(models.TextChoices):
+        # B1 "trên trang thông tin điện tử của phường và trên hệ thống loa truyền thanh"
+        WEBSITE = "website", _("Đăng trên trang thông tin điện tử")
+        LOUDSPEAKER = "loudspeaker", _("Phát trên hệ thống loa truyền thanh")
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="moderation_item"
+    )
     unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="moderation_items")
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    channel = models.CharField(_("hình thức"), max_length=12, choices=Channel.choices, default=Channel.WEBSITE)
     title = models.CharField(_("tiêu đề"), max_length=255)
     workflow_state = models.ForeignKey(
-        "wagtailcore.WorkflowState", verbose_name=_("quy trình"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.WorkflowState",
+        verbose_name=_("quy trình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -170,13 +186,27 @@ class ModerationItem(models.Model):
     step_started_at = models.DateTimeField(_("bắt đầu bước lúc"))
     step_due_at = models.DateTimeField(_("hạn xử lý bước"))
     overdue_alerted_at = models.DateTimeField(null=True, blank=True)
+    # The procedure's own limit (TOTAL_DAYS from B1), graded when the item closes.
+    due_at = models.DateTimeField(_("hạn toàn quy trình"), null=True, blank=True)
+    # B6 on the website: IT staff of the item's unit, or of the nearest unit above it that has them.
+    carry_out_unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị đăng tin (B6)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    broadcast_at = models.DateTimeField(_("phát trên loa lúc"), null=True, blank=True)
 
     assigned_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("công chức được phân công"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("công chức được phân công"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     recommendation = models.CharField(_("đề xuất"), max_length=10, choices=Verdict.choices, blank=True)
     draft_document = models.TextField(_("dự thảo văn bản"), blank=True)
-    recommended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recommended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recommended_at = models.DateTimeField(null=True, blank=True)
 
     decision = models.CharField(_("quyết định"), max_length=10, choices=Verdict.choices, blank=True)
@@ -192,7 +222,12 @@ class ModerationItem(models.Model):
     closed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     refusal_email = models.ForeignKey(
-        "notifications.OutgoingEmail", verbose_name=_("thư từ chối"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "notifications.OutgoingEmail",
+        verbose_name=_("thư từ chối"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = ItemQuerySet.as_manager()
@@ -201,7 +236,11 @@ class ModerationItem(models.Model):
         ordering = ["step_due_at"]
         verbose_name = _("tin, bài, ảnh chờ kiểm duyệt")
         verbose_name_plural = _("tin, bài, ảnh chờ kiểm duyệt")
-        indexes = [models.Index(fields=["unit", "step"]), models.Index(fields=["step", "step_due_at"]), models.Index(fields=["unit", "closed_at"])]
+        indexes = [
+            models.Index(fields=["unit", "step"]),
+            models.Index(fields=["step", "step_due_at"]),
+            models.Index(fields=["unit", "closed_at"]),
+        ]
 
     def __str__(self):
         return self.title
@@ -214,9 +253,23 @@ class ModerationItem(models.Model):
     def holder_role(self) -> str | None:
         if self.step == Step.DONE:
             return None
-        if self.step == Step.CARRY_OUT and self.decision == Verdict.REFUSE:
-            return Role.CULTURE_OFFICER
+        if self.step == Step.CARRY_OUT and (self.decision == Verdict.REFUSE or self.channel == self.Channel.LOUDSPEAKER):
+            return Role.CULTURE_OFFICER  # B6: the refusal letter, or the broadcast on the loudspeakers
         return STEPS[self.step].role
+
+    @property
+    def holder_unit(self):
+        """Where the current step's holders are: B6 on the website may go up the tree for IT staff."""
+        if self.step == Step.CARRY_OUT and self.holder_role == Role.IT_STAFF and self.carry_out_unit_id:
+            return self.carry_out_unit
+        return self.unit
+
+    @property
+    def total_standing(self) -> str:
+        """Early / on time / late / overdue / in time against the procedure's 2 working days."""
+        from intranet.workdays.calendar import grade
+
+        return grade(self.due_at, self.closed_at) if self.due_at else ""
 
 
 class StepRecord(models.Model):

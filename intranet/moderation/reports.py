@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from intranet.units.models import Unit
-from intranet.workdays.calendar import LOCAL_TZ
+from intranet.workdays.calendar import LOCAL_TZ, Status
 
 from .models import ModerationItem
 from .templatetags.moderation_tags import vn_name
@@ -74,9 +74,13 @@ def summary(unit: Unit, kind: str, day: dt.date) -> Report:
         unit=unit,
         start=start,
         end=end,
-        headers=[_("STT"), _("Ngày tiếp nhận"), _("Tiêu đề"), _("Loại"), _("Người gửi / đơn vị"), _("Kết quả"), _("Ngày đăng / trả lời"), _("Người ký"), _("Số văn bản"), _("Lý do từ chối")],
-    )
-    published_news = published_photos = refused = 0
+        headers=[
+            _("STT"), _("Ngày tiếp nhận"), _("Tiêu đề"), _("Loại"), _("Hình thức"), _("Người gửi / đơn vị"), _("Kết quả"),
+            _("Ngày đăng / phát / trả lời"), _("Người ký"), _("Số văn bản"), _("Lý do từ chối"), _("Thời hạn 02 ngày làm việc"),
+        ],
+    )  # fmt: skip
+    published_news = published_photos = broadcast = refused = 0
+    standings = dict.fromkeys((Status.EARLY, Status.ON_TIME, Status.LATE), 0)
     for number, item in enumerate(items, start=1):
         report.rows.append(
             [
@@ -84,16 +88,22 @@ def summary(unit: Unit, kind: str, day: dt.date) -> Report:
                 _local_date(item.received_at),
                 item.title,
                 item.get_kind_display(),
+                item.get_channel_display(),
                 ", ".join(part for part in (item.submitter_name, item.submitter_organisation) if part),
                 item.get_outcome_display(),
                 _local_date(item.closed_at),
                 vn_name(item.signed_by) if item.signed_by else "",
                 item.document_number,
                 item.reason,
+                str(Status.LABELS.get(item.total_standing, "")),
             ]
         )
+        if item.total_standing in standings:
+            standings[item.total_standing] += 1
         if item.outcome == ModerationItem.Outcome.REFUSED:
             refused += 1
+        elif item.outcome == ModerationItem.Outcome.BROADCAST:
+            broadcast += 1
         elif item.kind == ModerationItem.Kind.PHOTOS:
             published_photos += 1
         else:
@@ -103,7 +113,9 @@ def summary(unit: Unit, kind: str, day: dt.date) -> Report:
         (_("Tiếp nhận trong kỳ"), received),
         (_("Tin, bài đã đăng"), published_news),
         (_("Bộ ảnh đã đăng"), published_photos),
+        (_("Tin, bài đã phát trên loa truyền thanh"), broadcast),
         (_("Không đồng ý cho đăng"), refused),
+        *((_("Hoàn thành %(standing)s (02 ngày làm việc)") % {"standing": str(Status.LABELS[code]).lower()}, count) for code, count in standings.items()),
         (_("Đang xử lý cuối kỳ"), ModerationItem.objects.filter(unit=unit, received_at__lt=upper).filter(closed_at__isnull=True).count()),
     ]
     return report

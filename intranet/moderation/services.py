@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from intranet.accounts.models import Role, User
-from intranet.accounts.permissions import has_role, members_with_role, units_with_role
+from intranet.accounts.permissions import has_role, members_with_role, nearest_unit_with_role, units_with_role
 from intranet.documents.services import find as find_document
 from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
@@ -29,7 +29,7 @@ from intranet.workdays.calendar import LOCAL_TZ, get_calendar
 from portal.submissions.tracking import send_published
 
 from .documents import DECISION, issue_decision, issue_refusal_letter
-from .models import STEPS, TASK_CLASSES, ModerationItem, Step, StepRecord, Verdict
+from .models import STEPS, TASK_CLASSES, TOTAL_DAYS, ModerationItem, Step, StepRecord, Verdict
 from .templatetags.moderation_tags import vn_name
 
 WORKFLOW_NAME = "QT-07/VHTT: Đăng tin, bài, ảnh"
@@ -97,12 +97,17 @@ def step_due(step: str, start: dt.datetime) -> dt.datetime:
 # -- who holds what -----------------------------------------------------------------------------
 
 
+def total_due(received_at: dt.datetime) -> dt.datetime:
+    """3.4: the whole procedure takes at most ``TOTAL_DAYS`` working days from receipt."""
+    return get_calendar().due(received_at, TOTAL_DAYS)
+
+
 def holders(item: ModerationItem) -> list[User]:
     if not item.is_open:
         return []
     if item.step == Step.REVIEW and item.assigned_officer_id:
         return [item.assigned_officer]
-    return list(members_with_role(item.unit, item.holder_role))
+    return list(members_with_role(item.holder_unit, item.holder_role))
 
 
 def may_act(user, item: ModerationItem) -> bool:
@@ -110,15 +115,23 @@ def may_act(user, item: ModerationItem) -> bool:
         return False
     if item.step == Step.REVIEW:
         return item.assigned_officer_id == user.pk and has_role(user, item.unit, Role.CULTURE_OFFICER)
-    return has_role(user, item.unit, item.holder_role)
+    return has_role(user, item.holder_unit, item.holder_role)
 
 
 def may_view(user, item: ModerationItem) -> bool:
     """The unit's moderation people (and its site board) see its items; nobody from another unit does."""
     if getattr(user, "is_superuser", False):
         return True
-    return has_role(user, item.unit, Role.CULTURE_OFFICER, Role.LEADER, Role.IT_STAFF, Role.UNIT_BOARD) or (
-        item.submitted_by_id is not None and item.submitted_by_id == user.pk
+    return (
+        has_role(user, item.unit, Role.CULTURE_OFFICER, Role.LEADER, Role.IT_STAFF, Role.UNIT_BOARD)
+        or (item.submitted_by_id is not None and item.submitted_by_id == user.pk)
+        # The IT staff up the tree who post the item at B6 (and saw it then).
+        or (
+            item.carry_out_unit_id is not None
+            and item.carry_out_unit_id != item.unit_id
+            and item.step in (Step.CARRY_OUT, Step.DONE)
+            and has_role(user, item.carry_out_unit, Role.IT_STAFF)
+        )
     )
 
 
@@ -132,7 +145,11 @@ def held_items(user) -> QuerySet[ModerationItem]:
         Q(step__in=[Step.RECEIVE, Step.FORWARD], unit__in=culture)
         | Q(step=Step.REVIEW, assigned_officer=user, unit__in=culture)
         | Q(step__in=[Step.ASSIGN, Step.DECIDE], unit__in=leader)
-        | Q(step=Step.CARRY_OUT, decision=Verdict.APPROVE, unit__in=it_staff)
+        | (
+            Q(step=Step.CARRY_OUT, decision=Verdict.APPROVE, channel=ModerationItem.Channel.WEBSITE)
+            & (Q(carry_out_unit__in=it_staff) | Q(carry_out_unit__isnull=True, unit__in=it_staff))
+        )
+        | Q(step=Step.CARRY_OUT, decision=Verdict.APPROVE, channel=ModerationItem.Channel.LOUDSPEAKER, unit__in=culture)
         | Q(step=Step.CARRY_OUT, decision=Verdict.REFUSE, unit__in=culture)
     )
     return ModerationItem.objects.open().filter(condition).select_related("unit", "assigned_officer")
@@ -142,7 +159,8 @@ def visible_items(user) -> QuerySet[ModerationItem]:
     if getattr(user, "is_superuser", False):
         return ModerationItem.objects.all()
     units = units_with_role(user, Role.CULTURE_OFFICER, Role.LEADER, Role.IT_STAFF, Role.UNIT_BOARD)
-    return ModerationItem.objects.filter(unit__in=units)
+    posting_for = Q(carry_out_unit__in=units_with_role(user, Role.IT_STAFF), step__in=[Step.CARRY_OUT, Step.DONE])
+    return ModerationItem.objects.filter(Q(unit__in=units) | posting_for)
 
 
 def overdue_for(user, at: dt.datetime | None = None) -> QuerySet[ModerationItem]:
@@ -170,6 +188,7 @@ def receive(
     page: Page,
     *,
     kind: str = ModerationItem.Kind.NEWS,
+    channel: str = ModerationItem.Channel.WEBSITE,
     submitted_by=None,
     submitter_name: str = "",
     submitter_email: str = "",
@@ -182,6 +201,7 @@ def receive(
     qt07_workflow().start(page, submitted_by)  # the workflow_submitted signal calls adopt()
     item = ModerationItem.objects.get(page=page)
     item.kind = kind
+    item.channel = _checked_channel(item, channel)
     item.submitter_name = submitter_name or item.submitter_name
     item.submitter_email = submitter_email or item.submitter_email
     item.submitter_phone = submitter_phone
@@ -209,6 +229,8 @@ def adopt(workflow_state: WorkflowState, user=None) -> ModerationItem | None:
             "submitter_name": vn_name(user) if user else "",
             "submitter_email": (user.email if user else ""),
             "received_at": at,
+            "due_at": total_due(at),
+            "carry_out_unit": nearest_unit_with_role(unit, Role.IT_STAFF),
             "step": Step.RECEIVE,
             "step_started_at": at,
             "step_due_at": step_due(Step.RECEIVE, at),
@@ -245,15 +267,20 @@ def _open_step(item: ModerationItem) -> None:
             recipients,
             kind=NOTIFY_KIND,
             title=_("Tin, bài cần xử lý: %(title)s") % {"title": item.title},
-            body=_("%(step)s – hạn %(due)s") % {"step": item.get_step_display(), "due": timezone.localtime(item.step_due_at).strftime("%H:%M %d/%m/%Y")},
+            body=_("%(step)s – hạn %(due)s")
+            % {"step": item.get_step_display(), "due": timezone.localtime(item.step_due_at).strftime("%H:%M %d/%m/%Y")},
             url=f"/kiem-duyet/{item.pk}/",
         )
 
 
-def _finish_step(item: ModerationItem, user, action: str, comment: str, *, next_step: str, approve: bool = True) -> None:
+def _finish_step(item: ModerationItem, user, action: str, comment: str, *, next_step: str, approve: bool | None = True) -> None:
+    """Close the current step and open ``next_step``. ``approve``: True approves the Wagtail task (the last
+    one publishes the page), False rejects it, None ends the workflow without publishing (a broadcast)."""
     at = now()
     task_state = _current_task_state(item)
-    if approve:
+    if approve is None:
+        task_state.workflow_state.cancel(user=user)
+    elif approve:
         task_state.approve(user=user, comment=comment)
     else:
         task_state.reject(user=user, comment=comment)
@@ -279,10 +306,21 @@ def _check(user, item: ModerationItem, step: str) -> None:
         raise PermissionDenied(_("Bạn không phụ trách bước này của tin, bài trong đơn vị này."))
 
 
+def _checked_channel(item: ModerationItem, channel: str) -> str:
+    if channel not in ModerationItem.Channel.values:
+        raise StepError(_("Hãy chọn hình thức: đăng trên trang thông tin điện tử hoặc phát trên loa truyền thanh."))
+    if channel == ModerationItem.Channel.LOUDSPEAKER and item.kind == ModerationItem.Kind.PHOTOS:
+        raise StepError(_("Ảnh không phát được trên loa truyền thanh: hãy chọn đăng trên trang thông tin điện tử."))
+    return channel
+
+
 @transaction.atomic
-def confirm_receipt(item: ModerationItem, user, comment: str = "") -> ModerationItem:
-    """B1 → B2: the culture officer has received the item in office hours."""
+def confirm_receipt(item: ModerationItem, user, comment: str = "", channel: str | None = None) -> ModerationItem:
+    """B1 → B2: the culture officer has received the item in office hours, for the website or the loudspeakers."""
     _check(user, item, Step.RECEIVE)
+    if channel and channel != item.channel:
+        item.channel = _checked_channel(item, channel)
+        comment = comment or str(item.get_channel_display())
     _finish_step(item, user, "receive", comment, next_step=Step.FORWARD)
     return item
 
@@ -308,11 +346,53 @@ def assign(item: ModerationItem, user, officer: User, comment: str = "") -> Mode
     item.assigned_officer = chosen
     note = vn_name(chosen) if chosen else ""
     if leave is not None:
-        note = _("%(absent)s đang nghỉ phép; giao người thay: %(name)s") % {"absent": vn_name(officer), "name": note or _("(hàng chờ)")}
+        note = _("%(absent)s đang nghỉ phép; giao người thay: %(name)s") % {
+            "absent": vn_name(officer),
+            "name": note or _("(hàng chờ)"),
+        }
     _finish_step(item, user, "assign", comment or note, next_step=Step.REVIEW)
     if leave is not None:
         cover.record_routing(leave, item, label=item.title, url=f"/kiem-duyet/{item.pk}/", holder=chosen)
     return item
+
+
+STANDARD_TEMPLATES = {
+    Verdict.APPROVE: _(
+        "Căn cứ Quy trình đăng tin, bài, ảnh (QT-07/VHTT);\n"
+        "Xét đề nghị của {nguoi_gui} ngày {ngay_nhan} về việc đăng tin, bài, ảnh \u201c{tieu_de}\u201d,\n"
+        "{don_vi} đồng ý cho {hinh_thuc} tin, bài, ảnh nêu trên.\n"
+        "Nội dung đăng đúng như bản đã được kiểm duyệt."
+    ),
+    Verdict.REFUSE: _(
+        "Căn cứ Quy trình đăng tin, bài, ảnh (QT-07/VHTT);\n"
+        "Xét đề nghị của {nguoi_gui} ngày {ngay_nhan} về việc đăng tin, bài, ảnh \u201c{tieu_de}\u201d,\n"
+        "{don_vi} không đồng ý cho {hinh_thuc} tin, bài, ảnh nêu trên.\n"
+        "Lý do: "
+    ),
+}
+
+
+class _KeepUnknown(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"  # a placeholder the unit mistyped stays visible, never an error
+
+
+def draft_from_template(item: ModerationItem, verdict: str) -> str:
+    """B4: the draft document as the unit's template (its home page, tab "Mẫu văn bản QT-07") words it."""
+    from portal.home.models import HomePage
+
+    home = HomePage.objects.filter(unit=item.unit).only("qt07_approve_template", "qt07_refuse_template").first()
+    own = (home.qt07_approve_template if verdict == Verdict.APPROVE else home.qt07_refuse_template) if home else ""
+    text = own.strip() or str(STANDARD_TEMPLATES[verdict])
+    channel = _("phát trên hệ thống loa truyền thanh") if item.channel == ModerationItem.Channel.LOUDSPEAKER else _("đăng trên trang thông tin điện tử")
+    values = {
+        "tieu_de": item.title,
+        "nguoi_gui": item.submitter_name or _("người gửi"),
+        "ngay_nhan": timezone.localtime(item.received_at).strftime("%d/%m/%Y"),
+        "don_vi": item.unit.name,
+        "hinh_thuc": channel,
+    }
+    return text.format_map(_KeepUnknown(values))
 
 
 @transaction.atomic
@@ -357,6 +437,8 @@ def publish(item: ModerationItem, user, go_live_at: dt.datetime | None = None) -
     _check(user, item, Step.CARRY_OUT)
     if item.decision != Verdict.APPROVE:
         raise StepError(_("Tin, bài chưa được lãnh đạo đồng ý cho đăng."))
+    if item.channel == ModerationItem.Channel.LOUDSPEAKER:
+        raise StepError(_("Tin, bài này được duyệt để phát trên loa truyền thanh, không đăng trên trang."))
     page = item.page.specific
     if getattr(page, "is_secret", False):
         raise StepError(_("Tin, bài được đánh dấu Mật: không được đăng, chia sẻ, đề xuất hay đồng bộ."))
@@ -368,6 +450,29 @@ def publish(item: ModerationItem, user, go_live_at: dt.datetime | None = None) -
     # Approving the last task finishes the workflow; Wagtail then publishes (or schedules) the revision.
     _finish_step(item, user, "publish", "", next_step=Step.DONE)
     send_published(item)  # the sender is told (issue 13)
+    return item
+
+
+@transaction.atomic
+def broadcast(item: ModerationItem, user, broadcast_at: dt.datetime | None = None, comment: str = "") -> ModerationItem:
+    """B6 (approved, loudspeakers): the culture officer broadcasts the item and records when.
+    The page stays a draft: nothing goes on the website."""
+    _check(user, item, Step.CARRY_OUT)
+    if item.decision != Verdict.APPROVE or item.channel != ModerationItem.Channel.LOUDSPEAKER:
+        raise StepError(_("Chỉ tin, bài đã được đồng ý phát trên loa truyền thanh mới ghi nhận phát loa."))
+    at = now()
+    broadcast_at = broadcast_at or at
+    if broadcast_at > at:
+        raise StepError(_("Thời điểm phát loa không được ở tương lai."))
+    if broadcast_at < item.signed_at.replace(second=0, microsecond=0):  # the form gives minutes
+        raise StepError(_("Thời điểm phát loa phải sau khi lãnh đạo ký văn bản đồng ý."))
+    item.broadcast_at = broadcast_at
+    item.outcome = ModerationItem.Outcome.BROADCAST
+    when = timezone.localtime(broadcast_at).strftime("%H:%M %d/%m/%Y")
+    _finish_step(
+        item, user, "broadcast", comment or _("Đã phát lúc %(when)s") % {"when": when}, next_step=Step.DONE, approve=None
+    )
+    send_published(item)
     return item
 
 
@@ -387,7 +492,12 @@ def send_refusal(item: ModerationItem, user, letter: str = "") -> ModerationItem
             kind=NOTIFY_KIND,
         )
     elif item.submitted_by_id:
-        notify([item.submitted_by], kind=NOTIFY_KIND, title=_("Tin, bài không được đăng: %(title)s") % {"title": item.title}, body=body)
+        notify(
+            [item.submitted_by],
+            kind=NOTIFY_KIND,
+            title=_("Tin, bài không được đăng: %(title)s") % {"title": item.title},
+            body=body,
+        )
     item.outcome = ModerationItem.Outcome.REFUSED
     _finish_step(item, user, "send_refusal", item.reason, next_step=Step.DONE, approve=False)
     return item
@@ -397,7 +507,7 @@ def refusal_letter(item: ModerationItem, letter_number: str = "") -> str:
     doc = find_document(item, DECISION)
     signer = f"{doc.signer_name}, {doc.signer_position}".strip(", ") if doc else vn_name(item.signed_by) if item.signed_by else ""
     text = _(
-        "Kính gửi %(name)s,\n\n%(unit)s đã xem xét tin, bài, ảnh \"%(title)s\" gửi ngày %(received)s "
+        'Kính gửi %(name)s,\n\n%(unit)s đã xem xét tin, bài, ảnh "%(title)s" gửi ngày %(received)s '
         "và không đồng ý cho đăng trên trang thông tin điện tử.\n\nLý do: %(reason)s\n\n"
         "Văn bản số %(number)s, người ký: %(signer)s.\n\nTrân trọng."
     ) % {
@@ -419,13 +529,16 @@ def alert_overdue(at: dt.datetime | None = None) -> int:
     """Alert the holder and the unit's leaders once per overdue step. Returns how many items were alerted."""
     at = at or timezone.now()
     count = 0
-    for item in ModerationItem.objects.overdue(at).filter(overdue_alerted_at__isnull=True).select_related("unit", "assigned_officer"):
+    for item in (
+        ModerationItem.objects.overdue(at).filter(overdue_alerted_at__isnull=True).select_related("unit", "assigned_officer")
+    ):
         recipients = {user.pk: user for user in [*holders(item), *members_with_role(item.unit, Role.LEADER)]}
         notify(
             recipients.values(),
             kind=NOTIFY_KIND,
             title=_("Quá hạn xử lý: %(title)s") % {"title": item.title},
-            body=_("%(step)s quá hạn từ %(due)s") % {"step": item.get_step_display(), "due": timezone.localtime(item.step_due_at).strftime("%H:%M %d/%m/%Y")},
+            body=_("%(step)s quá hạn từ %(due)s")
+            % {"step": item.get_step_display(), "due": timezone.localtime(item.step_due_at).strftime("%H:%M %d/%m/%Y")},
             url=f"/kiem-duyet/{item.pk}/",
         )
         ModerationItem.objects.filter(pk=item.pk).update(overdue_alerted_at=at)
@@ -439,10 +552,11 @@ def alert_overdue(at: dt.datetime | None = None) -> int:
 def recompute_open_deadlines() -> int:
     """An administrator changed the calendar: every open step's due moment is computed again from its start."""
     count = 0
-    for item in ModerationItem.objects.open().only("pk", "step", "step_started_at", "step_due_at"):
+    for item in ModerationItem.objects.open().only("pk", "step", "step_started_at", "step_due_at", "received_at", "due_at"):
         due = step_due(item.step, item.step_started_at)
-        if due != item.step_due_at:
-            ModerationItem.objects.filter(pk=item.pk).update(step_due_at=due, overdue_alerted_at=None)
+        total = total_due(item.received_at)
+        if due != item.step_due_at or total != item.due_at:
+            ModerationItem.objects.filter(pk=item.pk).update(step_due_at=due, due_at=total, overdue_alerted_at=None)
             StepRecord.objects.filter(item_id=item.pk, step=item.step, finished_at__isnull=True).update(due_at=due)
             count += 1
     return count
@@ -453,4 +567,5 @@ def move_to_successor(source: Unit, successor: Unit) -> int:
     from portal.news.models import ArticlePage
 
     ArticlePage.objects.filter(unit=source).update(unit=successor)
+    ModerationItem.objects.filter(carry_out_unit=source).update(carry_out_unit=nearest_unit_with_role(successor, Role.IT_STAFF))
     return ModerationItem.objects.filter(unit=source).update(unit=successor)

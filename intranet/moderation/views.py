@@ -13,7 +13,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intranet.accounts.fields import with_labels
 from intranet.accounts.models import Role, User
+from intranet.accounts.names import picker_label
 from intranet.accounts.permissions import has_role, members_with_role, units_with_role
 from intranet.documents.services import documents_for
 from intranet.units.models import Unit
@@ -26,7 +28,9 @@ REPORT_ROLES = (Role.CULTURE_OFFICER, Role.IT_STAFF, Role.LEADER)
 
 
 def _item_for(user, pk: int) -> ModerationItem:
-    item = get_object_or_404(ModerationItem.objects.select_related("unit", "assigned_officer", "signed_by", "page"), pk=pk)
+    item = get_object_or_404(
+        ModerationItem.objects.select_related("unit", "assigned_officer", "signed_by", "page", "carry_out_unit"), pk=pk
+    )
     if not services.may_view(user, item):
         raise PermissionDenied(_("Bạn không có quyền xem tin, bài của đơn vị này."))
     return item
@@ -38,7 +42,9 @@ def my_items(request):
     held = Paginator(services.held_items(request.user).order_by("step_due_at", "pk"), 25).get_page(request.GET.get("trang"))
     overdue = services.overdue_for(request.user)
     recent = services.visible_items(request.user).select_related("unit").order_by("-received_at")[:30]
-    return render(request, "moderation/my_items.html", {"held": held, "overdue": overdue, "recent": recent, "now": timezone.now()})
+    return render(
+        request, "moderation/my_items.html", {"held": held, "overdue": overdue, "recent": recent, "now": timezone.now()}
+    )
 
 
 @login_required
@@ -49,14 +55,30 @@ def item_detail(request, pk: int):
         "steps": item.steps.select_related("finished_by"),
         "holders": services.holders(item),
         "may_act": services.may_act(request.user, item),
-        "officers": members_with_role(item.unit, Role.CULTURE_OFFICER) if item.step == Step.ASSIGN else [],
+        # "Hoàng Thị Mai – Công chức Văn hóa – Xã hội – Phường Phú Xuân": after a merge a ward has
+        # several culture officers, and the leader must tell them apart.
+        "officers": [(officer.pk, picker_label(officer)) for officer in with_labels(members_with_role(item.unit, Role.CULTURE_OFFICER))]
+        if item.step == Step.ASSIGN else [],
         "verdicts": Verdict.choices,
+        "channels": ModerationItem.Channel.choices,
+        "drafts": (
+            {verdict: services.draft_from_template(item, verdict) for verdict in Verdict.values} if item.step == Step.REVIEW else {}
+        ),
+        "content": item.page.specific.get_latest_revision_as_object() if item.page_id else None,
         "preview_url": f"/quan-tri/pages/{item.page_id}/view_draft/",
         "now": timezone.now(),
         "Step": Step,
         "Verdict": Verdict,
     }
     return render(request, "moderation/item_detail.html", context)
+
+
+def _moment(text: str):
+    """A datetime-local field's value as an aware moment (Asia/Ho_Chi_Minh), or None when empty."""
+    moment = parse_datetime(text or "")
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
 
 
 @login_required
@@ -67,21 +89,22 @@ def item_action(request, pk: int):
     action = data.get("action", "")
     try:
         if action == "receive":
-            services.confirm_receipt(item, request.user, data.get("comment", ""))
+            services.confirm_receipt(item, request.user, data.get("comment", ""), data.get("channel") or None)
         elif action == "forward":
             services.forward(item, request.user, data.get("comment", ""))
         elif action == "assign":
             officer = User.objects.filter(pk=data.get("officer") or 0).first()
             services.assign(item, request.user, officer, data.get("comment", ""))
         elif action == "recommend":
-            services.recommend(item, request.user, data.get("verdict", ""), data.get("draft_document", ""), data.get("reason", ""))
+            services.recommend(
+                item, request.user, data.get("verdict", ""), data.get("draft_document", ""), data.get("reason", "")
+            )
         elif action == "decide":
             services.decide(item, request.user, data.get("verdict", ""), data.get("reason", ""), data.get("document_text", ""))
         elif action == "publish":
-            go_live = parse_datetime(data.get("go_live_at", "") or "")
-            if go_live is not None and timezone.is_naive(go_live):
-                go_live = timezone.make_aware(go_live)
-            services.publish(item, request.user, go_live)
+            services.publish(item, request.user, _moment(data.get("go_live_at", "")))
+        elif action == "broadcast":
+            services.broadcast(item, request.user, _moment(data.get("broadcast_at", "")), data.get("comment", ""))
         elif action == "send_refusal":
             services.send_refusal(item, request.user, data.get("letter", ""))
         else:
@@ -132,7 +155,9 @@ def _report(request, build, filename: str):
     fmt = request.GET.get("dinh-dang", "")
     name = f"{filename}-{unit.code}-{kind}-{report.start:%Y%m%d}"
     if fmt == "xlsx":
-        response = HttpResponse(reports.to_xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            reports.to_xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
     if fmt == "csv":
@@ -140,7 +165,9 @@ def _report(request, build, filename: str):
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
     units = Unit.objects.with_site() if request.user.is_superuser else units_with_role(request.user, *REPORT_ROLES)
-    return render(request, "moderation/report.html", {"report": report, "kind": kind, "day": day, "units": units, "path": request.path})
+    return render(
+        request, "moderation/report.html", {"report": report, "kind": kind, "day": day, "units": units, "path": request.path}
+    )
 
 
 @login_required

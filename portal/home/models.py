@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,8 +20,29 @@ class HomePage(FoldedSlugMixin, Page):
         "units.Unit", verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.SET_NULL, related_name="home_pages"
     )
     intro = RichTextField(_("lời giới thiệu"), blank=True)
+    # QT-07 B4: the culture officer's draft starts from the unit's own wording (empty: the standard one).
+    qt07_approve_template = models.TextField(_("mẫu văn bản đồng ý cho đăng"), blank=True)
+    qt07_refuse_template = models.TextField(_("mẫu văn bản không đồng ý cho đăng"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    qt07_panels = [
+        HelpPanel(
+            _(
+                "Dự thảo văn bản ở bước B4 của quy trình QT-07 bắt đầu từ các mẫu này. Có thể dùng: {tieu_de} (tiêu đề tin, bài), "
+                "{nguoi_gui}, {ngay_nhan}, {don_vi}, {hinh_thuc} (đăng trên trang hay phát trên loa). Để trống: dùng mẫu chung."
+            )
+        ),
+        FieldPanel("qt07_approve_template"),
+        FieldPanel("qt07_refuse_template"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Nội dung")),
+            ObjectList(Page.promote_panels, heading=_("Quảng bá")),
+            ObjectList(Page.settings_panels, heading=_("Thiết lập")),
+            ObjectList(qt07_panels, heading=_("Mẫu văn bản QT-07")),
+        ]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None

@@ -47,14 +47,18 @@ class SubmissionForm(forms.ModelForm):
     """The public form: who sends, how to reach them, what they propose. ``website`` is a honeypot."""
 
     photos = MultiplePhotoField(label=_("Ảnh kèm theo (tối đa 10 ảnh, mỗi ảnh ≤ 5 MB)"), required=False)
-    website = forms.CharField(required=False, label=_("Để trống ô này"), widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
-    agree = forms.BooleanField(label=_("Tôi cam đoan nội dung gửi là trung thực và không chứa thông tin bí mật nhà nước."),
-                               error_messages={"required": _("Bạn cần xác nhận cam đoan trước khi gửi.")})
+    website = forms.CharField(
+        required=False, label=_("Để trống ô này"), widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+    )
+    agree = forms.BooleanField(
+        label=_("Tôi cam đoan nội dung gửi là trung thực và không chứa thông tin bí mật nhà nước."),
+        error_messages={"required": _("Bạn cần xác nhận cam đoan trước khi gửi.")},
+    )
 
     class Meta:
         model = Submission
-        fields = ["kind", "name", "phone", "email", "organisation", "title", "content"]
-        widgets = {"kind": forms.RadioSelect, "content": forms.Textarea(attrs={"rows": 10})}
+        fields = ["kind", "channel", "name", "phone", "email", "organisation", "title", "content"]
+        widgets = {"kind": forms.RadioSelect, "channel": forms.RadioSelect, "content": forms.Textarea(attrs={"rows": 10})}
         error_messages = {
             "name": {"required": _("Vui lòng nhập họ và tên.")},
             "title": {"required": _("Vui lòng nhập tiêu đề.")},
@@ -79,6 +83,13 @@ class SubmissionForm(forms.ModelForm):
             raise ValidationError(_("Tiêu đề cần ít nhất 10 ký tự."))
         return title
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].required = False  # the website, unless the sender asks for the loudspeakers
+
+    def clean_channel(self):
+        return self.cleaned_data.get("channel") or "website"
+
     def clean_photos(self):
         photos = self.cleaned_data.get("photos") or []
         if len(photos) > MAX_PHOTOS:
@@ -94,6 +105,8 @@ class SubmissionForm(forms.ModelForm):
         kind = data.get("kind")
         if kind == Submission.Kind.NEWS and len((data.get("content") or "").strip()) < 50:
             self.add_error("content", _("Nội dung tin, bài cần ít nhất 50 ký tự."))
+        if kind == Submission.Kind.PHOTOS and data.get("channel") == "loudspeaker":
+            self.add_error("channel", _("Ảnh không phát được trên loa truyền thanh: hãy chọn đăng trên trang thông tin điện tử."))
         if kind == Submission.Kind.PHOTOS and not data.get("photos") and not self.errors.get("photos"):
             self.add_error("photos", _("Vui lòng chọn ít nhất một ảnh."))
         return data

@@ -17,6 +17,13 @@ class Submission(models.Model):
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị nhận"), on_delete=models.PROTECT, related_name="submissions")
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    # QT-07 B1: for the ward's website or its loudspeaker system (hệ thống loa truyền thanh).
+    channel = models.CharField(
+        _("hình thức đăng tải"),
+        max_length=12,
+        choices=[("website", _("Đăng trên trang thông tin điện tử")), ("loudspeaker", _("Phát trên hệ thống loa truyền thanh"))],
+        default="website",
+    )
     # The tracking code the sender follows at /tra-cuu/ (TB-2026-7K3Q9); empty for submissions from before it existed.
     code = models.CharField(_("mã tra cứu"), max_length=20, unique=True, null=True, blank=True)
     name = models.CharField(_("họ và tên"), max_length=255)
@@ -27,7 +34,9 @@ class Submission(models.Model):
     content = models.TextField(_("nội dung"), blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("trang nháp"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("trang nháp"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     intake_error = models.TextField(_("lỗi tiếp nhận"), blank=True)
 
     class Meta:

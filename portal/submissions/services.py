@@ -25,6 +25,7 @@ def store(unit: Unit, data: dict, photos: list, user=None) -> Submission:
         unit=unit,
         code=new_tracking_code(),
         submitted_by=user if getattr(user, "is_authenticated", False) else None,
+        channel=data.get("channel") or "website",
         **{key: data.get(key, "") for key in ("kind", "name", "email", "phone", "organisation", "title", "content")},
     )
     Image = get_image_model()
@@ -49,6 +50,7 @@ def intake(submission: Submission) -> bool:
             receive(
                 page,
                 kind=submission.kind,
+                channel=submission.channel,
                 submitted_by=submission.submitted_by,
                 submitter_name=submission.name,
                 submitter_email=submission.email,
@@ -80,15 +82,30 @@ def _draft_page(submission: Submission):
     credit = submission.name + (f" ({submission.organisation})" if submission.organisation else "")
     if submission.kind == Submission.Kind.PHOTOS:
         parent = GalleryIndexPage.objects.child_of(home).get()
-        page = GalleryPage(title=submission.title, slug=slug, live=False, description=submission.content,
-                           author=credit, cover=photos[0] if photos else None, locale_id=home.locale_id)
+        page = GalleryPage(
+            title=submission.title,
+            slug=slug,
+            live=False,
+            description=submission.content,
+            author=credit,
+            cover=photos[0] if photos else None,
+            locale_id=home.locale_id,
+        )
         page.photos = [GalleryPhoto(image=image, sort_order=n) for n, image in enumerate(photos)]
     else:
         parent = NewsIndexPage.objects.child_of(home).get()
         paragraphs = "".join(linebreaks(escape(part)) for part in submission.content.split("\n\n"))
-        page = ArticlePage(title=submission.title, slug=slug, live=False, category=Category.ACTIVITY, body=paragraphs,
-                           summary=submission.content[:300], author=credit, image=photos[0] if photos else None,
-                           locale_id=home.locale_id)
+        page = ArticlePage(
+            title=submission.title,
+            slug=slug,
+            live=False,
+            category=Category.ACTIVITY,
+            body=paragraphs,
+            summary=submission.content[:300],
+            author=credit,
+            image=photos[0] if photos else None,
+            locale_id=home.locale_id,
+        )
     parent.add_child(instance=page)
     page.save_revision(user=submission.submitted_by)
     return page

@@ -8,7 +8,6 @@ internal comments or the draft documents.
 from __future__ import annotations
 
 import secrets
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +17,6 @@ from intranet.notifications.services import queue_email
 from intranet.units.links import absolute_url
 
 PREFIX = "TB"
-TOTAL_DAYS = Decimal(2)  # QT-07 3.4: "02 ngày làm việc" per item
 NOTIFY_KIND = "moderation"
 
 # What the public sees of each QT-07 step (B1–B6) once it has started.
@@ -59,7 +57,8 @@ def send_receipt(submission) -> None:
         body=_(
             "%(unit)s đã nhận \u201c%(title)s\u201d. Nội dung được kiểm duyệt theo quy trình QT-07 trong 2 ngày làm việc.\n"
             "Mã tra cứu: %(code)s\nTheo dõi tình trạng tại: %(url)s"
-        ) % {"unit": submission.unit.name, "title": submission.title, "code": submission.code, "url": _lookup_url(submission)},
+        )
+        % {"unit": submission.unit.name, "title": submission.title, "code": submission.code, "url": _lookup_url(submission)},
         kind=NOTIFY_KIND,
     )
 
@@ -72,15 +71,34 @@ def send_published(item) -> None:
     email = item.submitter_email or (submission.email if submission else "")
     if not email:
         return
+    if item.outcome == item.Outcome.BROADCAST:
+        queue_email(
+            [email],
+            subject=_("Tin, bài của bạn đã được phát trên loa truyền thanh: %(title)s") % {"title": item.title},
+            body=_(
+                "%(unit)s đồng ý (văn bản số %(number)s) và đã phát \u201c%(title)s\u201d trên hệ thống loa truyền thanh lúc %(when)s.%(track)s"
+            )
+            % {
+                "unit": item.unit.name,
+                "title": item.title,
+                "number": item.document_number,
+                "when": timezone.localtime(item.broadcast_at).strftime("%H:%M ngày %d/%m/%Y"),
+                "track": ("\n" + _("Mã tra cứu: %(code)s") % {"code": submission.code}) if submission and submission.code else "",
+            },
+            kind=NOTIFY_KIND,
+        )
+        return
     page = item.page.specific
     url = page.full_url or ""
     queue_email(
         [email],
         subject=_("Tin, bài, ảnh của bạn đã được đăng: %(title)s") % {"title": item.title},
-        body=_(
-            "%(unit)s đồng ý cho đăng \u201c%(title)s\u201d (văn bản số %(number)s).\nXem tại: %(url)s%(track)s"
-        ) % {
-            "unit": item.unit.name, "title": item.title, "number": item.document_number, "url": url,
+        body=_("%(unit)s đồng ý cho đăng \u201c%(title)s\u201d (văn bản số %(number)s).\nXem tại: %(url)s%(track)s")
+        % {
+            "unit": item.unit.name,
+            "title": item.title,
+            "number": item.document_number,
+            "url": url,
             "track": ("\n" + _("Mã tra cứu: %(code)s") % {"code": submission.code}) if submission and submission.code else "",
         },
         kind=NOTIFY_KIND,
@@ -90,7 +108,6 @@ def send_published(item) -> None:
 def lookup_context(code: str) -> dict | None:
     """What ``/tra-cuu/`` shows for a submission's code, or None if there is none."""
     from intranet.moderation.models import ModerationItem, Step, Verdict
-    from intranet.workdays.calendar import get_calendar
 
     from .models import Submission
 
@@ -106,14 +123,25 @@ def lookup_context(code: str) -> dict | None:
         if item.outcome == ModerationItem.Outcome.PUBLISHED:
             status = _("Đã đăng trên trang thông tin điện tử")
             timeline.append({"at": item.closed_at, "label": status})
+        elif item.outcome == ModerationItem.Outcome.BROADCAST:
+            status = _("Đã phát trên hệ thống loa truyền thanh")
+            timeline.append({"at": item.broadcast_at or item.closed_at, "label": status})
         elif item.outcome == ModerationItem.Outcome.REFUSED:
             status = _("Không được đồng ý cho đăng (văn bản trả lời đã gửi người đề nghị)")
             timeline.append({"at": item.closed_at, "label": status})
         else:
             status = PUBLIC_STEP_LABELS.get(item.step, "")
             if item.step == Step.CARRY_OUT:
-                status = _("Đã được đồng ý, đang đăng") if item.decision == Verdict.APPROVE else _("Không được đồng ý, đang gửi văn bản trả lời")
-            due = get_calendar().due(item.received_at, TOTAL_DAYS)
+                status = (
+                    (
+                        _("Đã được đồng ý, chờ phát trên loa truyền thanh")
+                        if item.channel == ModerationItem.Channel.LOUDSPEAKER
+                        else _("Đã được đồng ý, đang đăng")
+                    )
+                    if item.decision == Verdict.APPROVE
+                    else _("Không được đồng ý, đang gửi văn bản trả lời")
+                )
+            due = item.due_at
     return {
         "submission": submission,
         "item": item,
@@ -122,4 +150,3 @@ def lookup_context(code: str) -> dict | None:
         "due": due,
         "published_url": item.page.specific.url if item is not None and item.outcome == ModerationItem.Outcome.PUBLISHED else "",
     }
-

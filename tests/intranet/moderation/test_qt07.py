@@ -182,3 +182,22 @@ def test_qt07_sends_no_direct_wagtail_emails_only_queued_vietnamese_ones(phuxuan
     services.send_refusal(item, phuxuan.officer)
     assert mailoutbox == []  # nothing went out behind the queue's back
     assert OutgoingEmail.objects.filter(subject__startswith="Thông báo không đồng ý").count() == 1
+
+
+def test_the_leader_tells_culture_officers_apart_by_position_and_unit_when_assigning(client, phuxuan, thuanhoa, django_assert_max_num_queries):
+    from intranet.directory.models import Person
+    from intranet.units.services import Decision, merge_units
+
+    Person.objects.create(user=phuxuan.officer, unit=phuxuan.unit, full_name="Hoàng Thị Mai", position="Công chức Văn hóa – Xã hội",
+                          civil_servant_code="px-1")
+    item = submitted(phuxuan.unit, "Tin sau sáp nhập")
+    services.confirm_receipt(item, phuxuan.officer)
+    services.forward(item, phuxuan.officer)
+    merge_units([thuanhoa.unit], successor=phuxuan.unit, decision=Decision("1680/NQ-UBTVQH15", dt.date(2025, 6, 16)))
+    client.force_login(phuxuan.leader)
+    page = client.get(f"/kiem-duyet/{item.pk}/", HTTP_HOST="localhost").text
+    mai = f'<option value="{phuxuan.officer.pk}">{vn_name(phuxuan.officer)} – Công chức Văn hóa – Xã hội – Phú Xuân</option>'
+    moved = f'<option value="{thuanhoa.officer.pk}">{vn_name(thuanhoa.officer)} – Công chức Văn hóa – Phú Xuân</option>'
+    assert mai in page and moved in page
+    with django_assert_max_num_queries(60):  # the labels come with the people, not one query per option
+        client.get(f"/kiem-duyet/{item.pk}/", HTTP_HOST="localhost")
