@@ -27,6 +27,6 @@ def release_on_deactivation(sender, instance: User, raw=False, **kwargs):
 
 
 @receiver(unit_merged, dispatch_uid="handover_unit_merged")
-def follow_the_merge(sender, source, successor, **kwargs):
-    services.follow_merge(source, successor)
+def follow_the_merge(sender, source, successor, by=None, **kwargs):
+    services.follow_merge(source, successor, by=by)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic import CreateView, EditView
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 
 from intranet.accounts.permissions import is_sysadmin
@@ -37,18 +37,20 @@ class FoundUnitView(CreateView):
 
 class UnitEditView(EditView):
     @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
+    def header_buttons(self):
+        # The operations the law records stand beside the title, not hidden in the unlabelled "⋯" menu:
+        # a system administrator looking for "Sáp nhập" finds it where they look.
+        buttons = list(super().header_buttons)
         if self.object.is_active and is_sysadmin(self.request.user):
             buttons += [
-                Button(_("Đổi tên"), url=reverse("units:rename", args=[self.object.pk]), icon_name="edit", priority=20),
-                Button(_("Chia tách"), url=reverse("units:split", args=[self.object.pk]), icon_name="list-ul", priority=25),
-                Button(_("Sáp nhập"), url=reverse("units:merge", args=[self.object.pk]), icon_name="arrow-right", priority=30),
+                HeaderButton(_("Đổi tên"), url=reverse("units:rename", args=[self.object.pk]), icon_name="edit", priority=20),
+                HeaderButton(_("Chia tách"), url=reverse("units:split", args=[self.object.pk]), icon_name="list-ul", priority=25),
+                HeaderButton(_("Sáp nhập"), url=reverse("units:merge", args=[self.object.pk]), icon_name="arrow-right", priority=30),
             ]
         return buttons
 
 
-def _operation(request, pk, form_class, title, perform, after=None):
+def _operation(request, pk, form_class, title, perform, after=None, intro=None):
     if not is_sysadmin(request.user):
         raise PermissionDenied
     unit = get_object_or_404(Unit.objects.active(), pk=pk)  # a dissolved unit's history stays as it is
@@ -64,7 +66,8 @@ def _operation(request, pk, form_class, title, perform, after=None):
             messages.success(request, message)
             target = after(unit) if after else None
             return redirect(target) if target else redirect("units:edit", unit.pk)
-    return TemplateResponse(request, "units/admin/operation.html", {"unit": unit, "form": form, "title": title, "page_title": title})
+    context = {"unit": unit, "form": form, "title": title, "page_title": title, "intro": intro(unit) if intro else ""}
+    return TemplateResponse(request, "units/admin/operation.html", context)
 
 
 def rename_view(request, pk):
@@ -81,7 +84,26 @@ def merge_view(request, pk):
         services.merge_units([unit], successor=successor, decision=form.decision(request.user))
         return _("Đã sáp nhập “%(unit)s” vào “%(successor)s”; địa chỉ cũ được chuyển hướng.") % {"unit": unit.name, "successor": successor.name}
 
-    return _operation(request, pk, MergeForm, _("Sáp nhập đơn vị"), perform)
+    def after(unit):
+        # The dissolved unit has nothing left to edit; the administrator goes on in the successor.
+        unit.refresh_from_db()
+        return reverse("units:edit", args=[unit.successor_id])
+
+    return _operation(request, pk, MergeForm, _("Sáp nhập đơn vị"), perform, after, intro=_merge_intro)
+
+
+def _merge_intro(unit):
+    """What the merge will carry over, so the administrator knows before confirming."""
+    from intranet.accounts.models import Membership
+    from intranet.handover.services import open_work_of
+
+    kinds = [work.kind for work in open_work_of(unit)]
+    people = Membership.objects.filter(unit=unit).values("user").distinct().count()
+    return _(
+        "Cán bộ và vai trò (%(people)s người), các trang và công việc đang xử lý của “%(unit)s” "
+        "(%(cases)s hồ sơ, %(items)s tin bài QT-07, %(tasks)s nhiệm vụ chương trình công tác) chuyển sang đơn vị được chọn; "
+        "địa chỉ trang cũ chuyển hướng sang trang của đơn vị đó. Đơn vị cũ được ghi là đã sáp nhập; thao tác này không hoàn tác được."
+    ) % {"people": people, "unit": unit.name, "cases": kinds.count("case"), "items": kinds.count("qt07"), "tasks": kinds.count("task")}
 
 
 def split_view(request, pk):

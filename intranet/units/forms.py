@@ -55,7 +55,8 @@ class RenameForm(DecisionFields):
 
 
 class MergeForm(DecisionFields):
-    successor = forms.ModelChoiceField(label=_("Sáp nhập vào đơn vị"), queryset=Unit.objects.active())
+    successor = forms.ModelChoiceField(label=_("Sáp nhập vào đơn vị"), queryset=Unit.objects.active(), empty_label=_("— Chọn đơn vị tiếp nhận —"))
+    field_order = ["successor", "decision_number", "decision_date"]
 
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)

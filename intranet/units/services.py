@@ -16,7 +16,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from .models import Unit, UnitEvent
 
 # Sent inside the merge transaction so that every app moves its own open work:
-# sender=Unit, source=<merged unit>, successor=<unit taking over>.
+# sender=Unit, source=<merged unit>, successor=<unit taking over>, by=<the user recording the decision, or None>.
 unit_merged = Signal()
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -162,7 +162,7 @@ def merge_units(sources: list[Unit], *, successor: Unit, decision: Decision) -> 
             child.move(successor, pos="last-child")
         if source.site_id and successor.site_id:
             _move_pages_with_redirects(source.site, successor.site.root_page)
-        unit_merged.send(sender=Unit, source=source, successor=successor)
+        unit_merged.send(sender=Unit, source=source, successor=successor, by=decision.by)
         source.refresh_from_db()
         source.status = Unit.Status.DISSOLVED
         source.successor = successor
@@ -179,7 +179,7 @@ def _move_pages_with_redirects(old_site: Site, target_home: Page) -> None:
     old_home = old_site.root_page
     old_paths = {page.pk: page.url_path[len(old_home.url_path) - 1 :] for page in old_home.get_descendants()}
     merged_into: dict[int, Page] = {}
-    _merge_children(old_home, target_home, merged_into)
+    _merge_children(old_home, target_home, merged_into, suffix=old_home.slug)
     for page_id, old_path in old_paths.items():
         target = merged_into.get(page_id) or Page.objects.filter(pk=page_id).first()
         if target is not None:
@@ -193,15 +193,26 @@ def _move_pages_with_redirects(old_site: Site, target_home: Page) -> None:
         page.delete()
 
 
-def _merge_children(source: Page, target: Page, merged_into: dict[int, Page]) -> None:
+def _is_section(page: Page) -> bool:
+    """A page that holds others (a news index, "Giới thiệu" with its subpages): merged with its twin.
+    Anything else (an article, a document, a plain page) is content of its own and is kept."""
+    return page.specific_class.max_count_per_parent == 1 or page.get_children_count() > 0
+
+
+def _merge_children(source: Page, target: Page, merged_into: dict[int, Page], *, suffix: str) -> None:
     for child in source.get_children():
         twin = target.get_children().filter(slug=child.slug).first()
-        if twin is not None and twin.specific_class == child.specific_class:
-            _merge_children(child, twin, merged_into)
+        if twin is not None and twin.specific_class == child.specific_class and _is_section(child):
+            _merge_children(child, twin, merged_into, suffix=suffix)
             merged_into[child.pk] = twin
             continue
         if twin is not None:
-            child.slug = f"{child.slug}-{source.slug}"[:255]
+            # Both kept: the old unit's page takes its code after the slug ("hoat-dong-1-thuanhoa").
+            slug, n = f"{child.slug}-{suffix}"[:255], 1
+            while target.get_children().filter(slug=slug).exists():
+                n += 1
+                slug = f"{child.slug}-{suffix}-{n}"[:255]
+            child.slug = slug
             child.save()
         child.move(target, pos="last-child")
 

@@ -45,6 +45,9 @@ class UnitViewSet(ModelViewSet):
     list_display = ["name", "code", Column("get_kind_display", label=_("Loại")), Column("get_status_display", label=_("Trạng thái")), Column("hostname", label=_("Tên miền"))]
     list_filter = ["kind", "status"]
     search_fields = ["name", "code"]
+    # The database search backend cannot search Unit by field (an error page on every query);
+    # the tree is small, so the admin filters name and code in the database directly.
+    search_backend_name = None
     ordering = ["path"]
     inspect_view_enabled = True
 

@@ -155,7 +155,12 @@ def _fresh_cache_and_outbox(portal):
 
 @pytest.fixture(autouse=True)
 def _browser_for_failure_pages(browser):
-    """Every journey has the browser at hand, so a failure can save what it shows."""
+    """Every journey has the browser at hand, so a failure can save what it shows; afterwards every
+    context it opened is closed, so no page of it (an editor pinging its editing session) still
+    talks to the server while the next journey runs."""
+    yield
+    for context in list(browser.contexts):
+        context.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -68,7 +68,7 @@ def test_merging_a_ward_moves_its_live_work_of_every_kind_and_its_people_act(cli
     client.force_login(px.leader)
     response = client.post(f"/phan-cong-lai/ho-so/{case.pk}/", {"holder": th.it.pk, "reason": "Sau sáp nhập"}, **HOST)
     assert response.status_code == 302 and Case.objects.get(pk=case.pk).holder == th.it
-    assert Handover.objects.filter(reason_kind="merge").count() == 3  # two cases and the task
+    assert Handover.objects.filter(reason_kind="merge", by=live.admin).count() == 3  # two cases and the task, moved by the administrator
     assert case.events.filter(action="handover_merge").exists()
 
 

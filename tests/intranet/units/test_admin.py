@@ -63,6 +63,31 @@ def test_merging_in_the_admin_records_the_decision(admin_client, tinh):
     assert old.successor == new and old.events.get(kind=UnitEvent.Kind.MERGE).decision_number == "9/NQ-HĐND"
 
 
+def test_the_unit_tree_is_searched_by_name_and_code(admin_client, tinh):
+    unit_with_site(tinh, code="thuanhoa", name="Phường Thuận Hóa", kind=Unit.Kind.COMMUNE)
+    unit_with_site(tinh, code="phuxuan", name="Phường Phú Xuân", kind=Unit.Kind.COMMUNE)
+    for query in ("Thuận Hóa", "thuanhoa"):
+        for url in ("/quan-tri/units/", "/quan-tri/units/results/"):
+            response = admin_client.get(url, {"q": query})
+            assert response.status_code == 200, (url, query)
+            assert "Phường Thuận Hóa" in response.text and "Phường Phú Xuân" not in response.text
+
+
+def test_the_merge_screen_says_what_moves_and_the_administrator_goes_on_in_the_successor(admin_client, tinh):
+    old = unit_with_site(tinh, code="phuonga", name="Phường A", kind=Unit.Kind.COMMUNE)
+    new = unit_with_site(tinh, code="phuongb", name="Phường B", kind=Unit.Kind.COMMUNE)
+    grant_role(UserFactory(), old, Role.CULTURE_OFFICER)
+    edit = admin_client.get(f"/quan-tri/units/edit/{old.pk}/")
+    assert f'href="/quan-tri/units/merge/{old.pk}/"' in edit.text and "Sáp nhập" in edit.text
+    form = admin_client.get(f"/quan-tri/units/merge/{old.pk}/").text
+    assert "Cán bộ và vai trò (1 người)" in form and "0 hồ sơ, 0 tin bài QT-07, 0 nhiệm vụ chương trình công tác" in form
+    assert "không hoàn tác được" in form and "— Chọn đơn vị tiếp nhận —" in form
+    assert form.index('name="successor"') < form.index('name="decision_number"')
+    response = admin_client.post(f"/quan-tri/units/merge/{old.pk}/", {"successor": new.pk, "decision_number": "9/NQ-HĐND", "decision_date": "2026-04-01"})
+    assert response["Location"] == f"/quan-tri/units/edit/{new.pk}/"
+    assert "Sáp nhập" not in admin_client.get(f"/quan-tri/units/edit/{old.pk}/").text  # a dissolved unit offers no operation
+
+
 def test_an_editor_cannot_open_the_unit_admin_or_merge(client, tinh):
     unit = unit_with_site(tinh, code="sotc", name="Sở Tài chính")
     editor = UserFactory()

@@ -126,3 +126,23 @@ def test_merge_moves_people_and_records_the_operation(two_wards):
     assert person.unit == new
     assert (old.status, old.successor, old.current()) == (Unit.Status.DISSOLVED, new, new)
     assert old.events.get(kind=UnitEvent.Kind.MERGE).details == {"successor": "phuongb"}
+
+
+def test_merge_keeps_both_wards_articles_of_the_same_address_and_leads_to_the_old_one():
+    from portal.news.models import ArticlePage
+    from tests.factories.news import article, province_and_wards
+
+    _tinh, phuxuan, thuanhoa = province_and_wards()
+    own = article(phuxuan, "Phú Xuân ra quân vệ sinh môi trường", slug="hoat-dong-1")
+    old = article(thuanhoa, "Thuận Hóa ra quân vệ sinh môi trường", slug="hoat-dong-1")
+    article(phuxuan, "Bài đã có tên đổi sẵn", slug="hoat-dong-1-thuanhoa")
+    merge_units([thuanhoa], successor=phuxuan, decision=DECISION)
+
+    moved = ArticlePage.objects.get(pk=old.pk)  # an article is content of its own: kept, not merged into its namesake
+    assert ArticlePage.objects.get(pk=own.pk).url_path.endswith("/tin-tuc/hoat-dong-1/")
+    assert moved.slug == "hoat-dong-1-thuanhoa-2" and moved.get_parent().get_parent().specific.unit == phuxuan
+    assert moved.unit == phuxuan
+    from django.test import Client
+
+    response = Client().get("/tin-tuc/hoat-dong-1/", HTTP_HOST="thuanhoa.localhost")
+    assert (response.status_code, response["Location"]) == (301, "http://phuxuan.localhost/tin-tuc/hoat-dong-1-thuanhoa-2/")
