@@ -156,11 +156,16 @@ def _fresh_cache_and_outbox(portal):
 @pytest.fixture(autouse=True)
 def _browser_for_failure_pages(browser):
     """Every journey has the browser at hand, so a failure can save what it shows; afterwards every
-    context it opened is closed, so no page of it (an editor pinging its editing session) still
-    talks to the server while the next journey runs."""
+    context the journey itself opened is closed, so no page of it (an editor pinging its editing
+    session) still talks to the server while the next journey runs. Contexts a wider fixture opened
+    before it and the officers a module shares stay open for the journeys after it."""
+    from .steps import Officers
+
+    before = set(browser.contexts)
     yield
     for context in list(browser.contexts):
-        context.close()
+        if context not in before and context not in Officers.kept:
+            context.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

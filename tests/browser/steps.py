@@ -49,6 +49,15 @@ class Officers(dict):
         super().__init__()
         self.browser, self.portal = browser, portal
 
+    kept = set()  # contexts the journeys after this one still use: not closed between journeys
+
     def __missing__(self, username):
         self[username] = login(self.browser, self.portal, username)
+        Officers.kept.add(self[username].context)
         return self[username]
+
+    def close(self):
+        for page in self.values():
+            Officers.kept.discard(page.context)
+            page.context.close()
+        self.clear()

@@ -31,7 +31,9 @@ REFUSED = "Không tìm thấy trang"
 
 @pytest.fixture(scope="module")
 def officers(browser, portal):
-    return Officers(browser, portal)
+    logged_in = Officers(browser, portal)
+    yield logged_in
+    logged_in.close()
 
 
 def _people(*usernames):
