@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
@@ -23,6 +24,13 @@ class HomePage(FoldedSlugMixin, Page):
     # QT-07 B4: the culture officer's draft starts from the unit's own wording (empty: the standard one).
     qt07_approve_template = models.TextField(_("mẫu văn bản đồng ý cho đăng"), blank=True)
     qt07_refuse_template = models.TextField(_("mẫu văn bản không đồng ý cho đăng"), blank=True)
+    # What a state portal's footer must show (TT 22/2023): empty fields fall back to the unit's record.
+    managing_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Để trống: tên đơn vị."))
+    responsible = models.CharField(
+        _("người chịu trách nhiệm chính"), max_length=255, blank=True,
+        help_text=_("Họ và tên, chức vụ. Để trống: người đứng đầu đơn vị trong danh bạ."),
+    )
+    licence = models.CharField(_("giấy phép"), max_length=255, blank=True, help_text=_("Ví dụ: Giấy phép số 15/GP-TTĐT ngày 02/03/2026 của Sở Văn hóa và Thể thao."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     qt07_panels = [
@@ -35,9 +43,11 @@ class HomePage(FoldedSlugMixin, Page):
         FieldPanel("qt07_approve_template"),
         FieldPanel("qt07_refuse_template"),
     ]
+    footer_panels = [FieldPanel("managing_body"), FieldPanel("responsible"), FieldPanel("licence")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Nội dung")),
+            ObjectList(footer_panels, heading=_("Chân trang")),
             ObjectList(Page.promote_panels, heading=_("Quảng bá")),
             ObjectList(Page.settings_panels, heading=_("Thiết lập")),
             ObjectList(qt07_panels, heading=_("Mẫu văn bản QT-07")),
@@ -62,8 +72,15 @@ class HomePage(FoldedSlugMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from intranet.units.models import Unit
+
         context = super().get_context(request, *args, **kwargs)
         context["unit"] = self.unit
+        # The sidebar: the province portal and the departments' sites (Huế Art. 4.2 links).
+        others = Unit.objects.with_site().active().filter(Q(kind=Unit.Kind.DEPARTMENT) | Q(depth=1)).exclude(pk=self.unit_id)
+        context["other_sites"] = [unit for unit in others.select_related("site").only(
+            "name", "short_name", "path", "depth", "site__hostname", "site__port") if unit.site_id][:20]
+        context["procedures"] = StandardPage.objects.child_of(self).live().filter(slug="thu-tuc-hanh-chinh").only("url_path").first()
         return context
 
 

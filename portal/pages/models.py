@@ -63,6 +63,7 @@ class OrganisationPage(FoldedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from intranet.accounts.models import Membership, Role
+        from intranet.directory.models import Person
 
         context = super().get_context(request, *args, **kwargs)
         unit = _unit_of(self)
@@ -77,6 +78,10 @@ class OrganisationPage(FoldedSlugMixin, Page):
                 .select_related("user")
                 .order_by("-is_head", "user__last_name")
             )
+            # The directory's people of the unit, with what the public directory shows of them.
+            context["people"] = Person.objects.active().filter(unit=unit).order_by("sort_order", "full_name").only(
+                "full_name", "position", "office_phone", "email", "sort_order"
+            )[:60]
         return context
 
 

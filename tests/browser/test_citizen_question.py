@@ -22,7 +22,11 @@ def test_a_citizen_on_a_phone_reads_searches_asks_and_reads_the_published_answer
     page.goto(portal.url("/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Thành phố Huế")
 
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Tin tức").click()
+    # On a phone the main menu is folded under "Danh mục": the citizen opens it, then picks the news.
+    menu = page.get_by_role("navigation", name="Điều hướng chính")
+    expect(menu.get_by_role("link", name="Tin tức")).to_be_hidden()
+    menu.get_by_text("Danh mục").click()
+    menu.get_by_role("link", name="Tin tức").click()
     page.get_by_role("navigation", name="Chuyên mục").get_by_role("link", name="Tin tức sự kiện trong tỉnh").click()
     expect(page).to_have_url(re.compile(r"chuyen-muc=tin-tuc-su-kien"))
     expect(page.locator(".news-card .badge").first).to_have_text("Tin tức sự kiện trong tỉnh")

@@ -1,0 +1,139 @@
+"""A site's main menu and footer: every section of Huế Art. 4.2 that has something to show.
+
+The menu follows the order of Art. 4.2 (giới thiệu, ISO, tổ chức bộ máy, danh bạ, ban chỉ đạo,
+bài phát biểu, văn bản, thủ tục hành chính, dữ liệu kinh tế – xã hội, tin tức, thư viện ảnh,
+hỏi đáp, lịch công tác, liên hệ). A section without content is left out: never a menu item that
+opens an empty page. Three queries per page, whatever the size of the site: the site root's live
+children (with whether each has live children), and whether the unit has boards and speeches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url: str
+    current: bool = False
+
+
+# Page types of a site's standing sections: (model label, menu label, needs live children).
+PAGE_SECTIONS = {
+    "pages.intropage": (_("Giới thiệu"), False),
+    "pages.organisationpage": (_("Tổ chức bộ máy"), False),
+    "pages.legaldocumentindexpage": (_("Văn bản"), True),
+    "news.newsindexpage": (_("Tin tức"), True),
+    "galleries.galleryindexpage": (_("Thư viện ảnh"), True),
+}
+# Art. 4.2 order; standard pages (thủ tục hành chính, liên hệ, ...) keep their own titles.
+ORDER = [
+    "pages.intropage", "iso", "pages.organisationpage", "directory", "boards", "speeches",
+    "pages.legaldocumentindexpage", "standard", "news.newsindexpage", "galleries.galleryindexpage",
+    "questions", "calendar", "contact",
+]
+
+
+def _children(root: Page):
+    live_child = Page.objects.filter(live=True, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return (
+        Page.objects.child_of(root).live().public()
+        .annotate(filled=Exists(live_child), model=F("content_type__app_label"), model_name=F("content_type__model"))
+        .only("title", "slug", "url_path", "path", "depth", "show_in_menus")
+        .order_by("path")
+    )
+
+
+MENU_SECONDS = 300
+MENU_KEY = "site-menu:{site}:{language}"
+
+
+def main_menu(request, unit) -> list[Section]:
+    """The sections of the site this request is for, in Art. 4.2 order.
+
+    What a site's menu lists is kept in the cache (one lookup per page, no query); publishing,
+    moving or deleting a page, and saving a board, a speech or a unit, forget it (``forget_menus``).
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    key = MENU_KEY.format(site=site.pk, language=get_language())
+    entries = cache.get(key)
+    if entries is None:
+        entries = _entries(site, unit)
+        cache.set(key, entries, MENU_SECONDS)
+    here = request.path
+    return [Section(label, url, url != "/" and not url.endswith("#iso") and here.startswith(url)) for label, url in entries]
+
+
+def forget_menus(**_kwargs) -> None:
+    sites = Site.objects.values_list("pk", flat=True)
+    cache.delete_many([MENU_KEY.format(site=pk, language=code) for pk in sites for code, _name in settings.LANGUAGES])
+
+
+def _entries(site: Site, unit) -> list[tuple[str, str]]:
+    from intranet.boards.models import Board
+    from intranet.speeches.models import Speech
+
+    found: dict[str, list[tuple[str, str]]] = {key: [] for key in ORDER}
+    root_path = site.root_page.url_path
+    for child in _children(site.root_page):
+        key = f"{child.model}.{child.model_name}"
+        url = "/" + child.url_path[len(root_path):]
+        if key in PAGE_SECTIONS:
+            label, needs_children = PAGE_SECTIONS[key]
+            if needs_children and not child.filled:
+                continue
+            found[key].append((str(label), url))
+        elif key == "home.standardpage" and child.show_in_menus:
+            found["contact" if child.slug == "lien-he" else "standard"].append((child.title, url))
+    if unit:  # (a lazy object: None when the host names no unit)
+        if unit.iso_info and found["pages.intropage"]:
+            found["iso"].append((str(_("ISO")), found["pages.intropage"][0][1] + "#iso"))
+        found["directory"].append((str(_("Danh bạ")), "/danh-ba/"))
+        boards = Board.objects.filter(live=True)
+        speeches = Speech.objects.public()
+        if not unit.is_province:
+            boards, speeches = boards.filter(standing_unit=unit), speeches.filter(unit=unit)
+        if boards.exists():
+            found["boards"].append((str(_("Ban chỉ đạo")), "/ban-chi-dao/"))
+        if speeches.exists():
+            found["speeches"].append((str(_("Bài phát biểu")), "/bai-phat-bieu/"))
+    found["questions"].append((str(_("Hỏi đáp")), "/hoi-dap/"))
+    return [entry for key in ORDER for entry in found[key]]
+
+
+def responsible_person(unit):
+    """Who a state portal names as responsible for its content: the unit's head (a directory record,
+    for the position), or its first leader."""
+    from intranet.accounts.models import Role
+    from intranet.directory.models import Person
+
+    if not unit:
+        return None
+    return (
+        Person.objects.filter(user__is_active=True, user__memberships__unit=unit, user__memberships__role=Role.LEADER)
+        .order_by("-user__memberships__is_head", "sort_order", "pk")
+        .only("full_name", "position")
+        .first()
+    )
+
+
+def managing_body(unit) -> str:
+    """The cơ quan chủ quản a site names by default: a province's or commune's People's Committee,
+    or the agency itself."""
+    from intranet.units.models import Unit
+
+    if not unit:
+        return ""
+    if unit.kind in (Unit.Kind.PROVINCE, Unit.Kind.DISTRICT, Unit.Kind.COMMUNE):
+        return str(_("Ủy ban nhân dân %(name)s")) % {"name": unit.name[:1].lower() + unit.name[1:]}
+    return unit.name
