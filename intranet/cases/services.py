@@ -33,7 +33,18 @@ from intranet.workdays.calendar import LOCAL_TZ, Status, WorkingCalendar, get_ca
 
 from .documents import issue_for_action
 from .kinds import COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, all_kinds, get_kind
-from .models import Case, CaseAttachment, CaseEvent, CaseParticipant, CaseUnit, Extension, PressDigest, PressItem, VoterSummary
+from .models import (
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseParticipant,
+    CaseStep,
+    CaseUnit,
+    Extension,
+    PressDigest,
+    PressItem,
+    VoterSummary,
+)
 
 # Tracking codes: no 0/O, 1/I/L, so a code read over the phone is not misheard.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -218,6 +229,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
     )
     _attach(case, event, params.files, user)
     CaseParticipant.objects.get_or_create(case=case, user=user, role=CaseParticipant.Role.ACTOR)
+    _record_step(case, before, user, action.code, now)
 
     # The clock stops when the step that answers is passed forward (not when work is sent back).
     order = [step.code for step in kind.steps]
@@ -350,6 +362,16 @@ def _record(case, *, action, label, actor=None, from_step="", to_step="", commen
         data={**(data or {}), **({"on_behalf_of": on_behalf.pk} if on_behalf is not None else {})},
         public_label=public_label,
         created_at=now or timezone.now(),
+    )
+
+
+def _record_step(case: Case, step: Step, user: User, action: str, now: dt.datetime) -> None:
+    """The step being passed on, graded on its own deadline for whoever finished it (Art. 9.2.d)."""
+    if case.step_due_at is None:
+        return  # a step without a deadline of its own (intake, screening batches) grades nobody
+    CaseStep.objects.create(
+        case=case, kind=case.kind, step=step.code, unit=case.unit, officer=user, started_at=case.step_started_at,
+        due_at=case.step_due_at, done_at=now, action=action,
     )
 
 
