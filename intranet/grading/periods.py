@@ -47,10 +47,10 @@ class Period:
         return (dt.datetime.combine(self.start, dt.time.min, LOCAL_TZ),
                 dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time.min, LOCAL_TZ))
 
-    def condition(self, due: str, done: str) -> Q:
-        """Finished in the period, or still open and due in it."""
+    def condition(self, placed: str) -> Q:
+        """``placed`` is when the work was finished, else when it falls due (``sources``: ``g_period``)."""
         start, end = self.bounds
-        return Q(**{f"{done}__gte": start, f"{done}__lt": end}) | Q(**{f"{done}__isnull": True, f"{due}__gte": start, f"{due}__lt": end})
+        return Q(**{f"{placed}__gte": start, f"{placed}__lt": end})
 
     def query(self) -> str:
         if self.preset == CUSTOM:

@@ -76,7 +76,7 @@ def unit_scope_all() -> Q:
 
 
 def _condition(scope: Q, period: Period, *, officer=None) -> Q:
-    condition = scope & period.condition("g_due", "g_done")
+    condition = scope & period.condition("g_period")
     if officer == UNASSIGNED:
         condition &= Q(g_officer__isnull=True)
     elif officer is not None:

@@ -3,7 +3,8 @@
 Each source answers a queryset of ``FIELDS``: ``g_source`` (which kind of work), ``g_ref`` and
 ``g_code`` (what to link to), ``g_title``, ``g_officer`` (who finished it, or who holds it while
 open; empty when it waits in a unit's queue), ``g_unit``, ``g_kind`` and ``g_step`` (grouping
-per step), ``g_due`` and ``g_done``. A case counts twice, as it should: each step for whoever
+per step), ``g_due`` and ``g_done`` (graded; no due while paused), ``g_period`` (when it was done, else
+when it falls due: the moment that places it in a period). A case counts twice, as it should: each step for whoever
 finished it, and the whole case (its overall deadline) for its unit and the person accountable.
 """
 
@@ -17,14 +18,15 @@ from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext_lazy as _
 
-FIELDS = ("g_source", "g_ref", "g_code", "g_title", "g_officer", "g_unit", "g_kind", "g_step", "g_due", "g_done")
+FIELDS = ("g_source", "g_ref", "g_code", "g_title", "g_officer", "g_unit", "g_kind", "g_step", "g_due", "g_done", "g_period")
 
 
 def _text(value: str) -> Value:
     return Value(value, output_field=CharField())
 
 
-def _shape(queryset: QuerySet, source: str, *, ref="pk", code=None, title, officer, unit, kind=None, step=None, due, done) -> QuerySet:
+def _shape(queryset: QuerySet, source: str, *, ref="pk", code=None, title, officer, unit, kind=None, step=None, due, done,
+           placed=None) -> QuerySet:
     return queryset.annotate(
         g_source=_text(source),
         g_ref=F(ref),
@@ -36,6 +38,7 @@ def _shape(queryset: QuerySet, source: str, *, ref="pk", code=None, title, offic
         g_step=F(step) if step else _text(""),
         g_due=F(due) if isinstance(due, str) else due,
         g_done=F(done),
+        g_period=Coalesce(F(done), F(placed or due), output_field=models.DateTimeField()),
     )
 
 
@@ -54,7 +57,7 @@ def open_case_steps() -> QuerySet:
     paused = models.Case(models.When(waiting_since__isnull=False, then=Value(None)), default=F("step_due_at"),
                          output_field=models.DateTimeField())
     return _shape(cases, "case_step", code="code", title="title", officer="holder_id", unit="unit_id", kind="kind", step="step",
-                  due=paused, done="closed_at")
+                  due=paused, done="closed_at", placed="step_due_at")
 
 
 def whole_cases() -> QuerySet:
@@ -66,7 +69,7 @@ def whole_cases() -> QuerySet:
     paused = models.Case(models.When(waiting_since__isnull=False, done_at__isnull=True, then=Value(None)), default=F("due_at"),
                          output_field=models.DateTimeField())
     return _shape(cases, "case", code="code", title="title", officer=Coalesce("main_handler_id", "overseer_id"),
-                  unit="agency_id", kind="kind", due=paused, done="done_at").exclude(agency__isnull=True)
+                  unit="agency_id", kind="kind", due=paused, done="done_at", placed="due_at").exclude(agency__isnull=True)
 
 
 def qt07_steps() -> QuerySet:

@@ -296,7 +296,8 @@ def grade_conditions(due: str, done: str, now: dt.datetime | None = None) -> dic
         Status.ON_TIME: finished & ~late & ~early,
         Status.LATE: late,
         Status.OVERDUE: Q(**{f"{done}__isnull": True, f"{due}__lt": now}),
-        Status.IN_TIME: Q(**{f"{done}__isnull": True, f"{due}__gte": now}),
+        # Open work whose clock is paused (no due moment while it waits) is in time, never overdue.
+        Status.IN_TIME: Q(**{f"{done}__isnull": True}) & (Q(**{f"{due}__gte": now}) | Q(**{f"{due}__isnull": True})),
     }
 
 
