@@ -229,3 +229,19 @@ def test_presets_cover_month_quarter_six_months_and_year():
     assert periods.preset("6-thang", 2026, 1).label == "6 tháng đầu năm 2026"
     assert (periods.preset("nam", 2026, 1).start, periods.preset("nam", 2026, 1).end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert periods.from_query({"ky": "quy"}, today=dt.date(2026, 5, 9)).label == "Quý II/2026"
+
+
+def test_the_case_dashboard_takes_periods_by_completion_and_due_date(client, graded):
+    from intranet.cases.models import CaseUnit
+
+    world, now, today = graded.world, timezone.now(), timezone.localdate()
+    received_long_ago = _case(world, unit=world.justice, due=now - dt.timedelta(days=1), done=now - dt.timedelta(days=1))
+    due_next_year = _case(world, unit=world.justice, due=now + dt.timedelta(days=400))
+    Case.objects.filter(pk__in=[received_long_ago.pk, due_next_year.pk]).update(created_at=now - dt.timedelta(days=400))
+    CaseUnit.objects.bulk_create([CaseUnit(case=received_long_ago, unit=world.justice), CaseUnit(case=due_next_year, unit=world.justice)])
+    client.force_login(world.justice_leader)
+    body = client.get(f"/ho-so/thong-ke/?pham-vi={world.justice.pk}&tu={today - dt.timedelta(days=3):%Y-%m-%d}"
+                      f"&den={today + dt.timedelta(days=3):%Y-%m-%d}", **HOST).content.decode()
+    assert 'data-count="total">1<' in body  # answered in the period, though received 400 days ago
+    assert f"/danh-gia/don-vi/{world.justice.pk}/" in body
+    assert client.get(f"/ho-so/thong-ke/?pham-vi={world.justice.pk}&ky=quy", **HOST).status_code == 200
