@@ -104,10 +104,26 @@ def _counted(parts: list[QuerySet], group: tuple[str, ...], now: dt.datetime) ->
     return totals
 
 
-def officer_table(unit: Unit, period: Period, *, kinds: tuple[str, ...] = (), now: dt.datetime | None = None) -> list[Row]:
+FINE = ("g_officer", "g_unit", "g_source", "g_kind", "g_step")
+
+
+def tally(scope: Q, period: Period, *, officer=None, kinds: tuple[str, ...] = (), now: dt.datetime | None = None) -> dict:
+    """The counts per (officer, unit, source, kind, step): one query that every table of a page rolls up."""
+    return _counted(filtered(_condition(scope, period, officer=officer), kinds=kinds), FINE, now or timezone.now())
+
+
+def _roll(counts: dict, pick) -> dict:
+    rolled: dict = defaultdict(lambda: dict.fromkeys(COLUMNS, 0))
+    for key, numbers in counts.items():
+        target = rolled[pick(*key)]
+        for code in COLUMNS:
+            target[code] += numbers[code]
+    return rolled
+
+
+def officer_table(unit: Unit, counts: dict) -> list[Row]:
     """Every officer of the unit and its sub-units (and anyone else who worked there), with the unit's queue last."""
-    now = now or timezone.now()
-    counts = _counted(filtered(_condition(unit_scope(unit), period), kinds=kinds), ("g_officer",), now)
+    counts = _roll(counts, lambda officer, *_rest: officer)
     members = Membership.objects.filter(unit__path__startswith=unit.path, user__is_active=True).values("user_id")
     people = with_labels(User.objects.filter(Q(pk__in=members) | Q(pk__in=[pk for pk in counts if pk is not None])))
     rows = []
@@ -123,11 +139,8 @@ def officer_table(unit: Unit, period: Period, *, kinds: tuple[str, ...] = (), no
     return rows
 
 
-def step_table(unit: Unit | None, period: Period, *, officer=None, kinds: tuple[str, ...] = (), now: dt.datetime | None = None,
-               scope: Q | None = None) -> list[Row]:
-    now = now or timezone.now()
-    scope = scope if scope is not None else unit_scope(unit)
-    counts = _counted(filtered(_condition(scope, period, officer=officer), kinds=kinds), ("g_source", "g_kind", "g_step"), now)
+def step_table(counts: dict) -> list[Row]:
+    counts = _roll(counts, lambda _officer, _unit, source, kind, step: (source, kind, step))
     rows = []
     for (source, kind, step), numbers in sorted(counts.items(), key=lambda item: [str(part) for part in item[0]]):
         row = Row((source, kind, step), str(LABELS[source]), step_label(source, kind, step))
@@ -136,9 +149,8 @@ def step_table(unit: Unit | None, period: Period, *, officer=None, kinds: tuple[
     return rows
 
 
-def unit_table(unit: Unit, period: Period, *, kinds: tuple[str, ...] = (), now: dt.datetime | None = None) -> list[Row]:
-    now = now or timezone.now()
-    counts = _counted(filtered(_condition(unit_scope(unit), period), kinds=kinds), ("g_unit",), now)
+def unit_table(counts: dict) -> list[Row]:
+    counts = _roll(counts, lambda _officer, unit, *_rest: unit)
     units = Unit.objects.filter(pk__in=[pk for pk in counts if pk is not None]).only("pk", "name", "path").order_by("path")
     rows = []
     for sub in units:
@@ -148,13 +160,18 @@ def unit_table(unit: Unit, period: Period, *, kinds: tuple[str, ...] = (), now: 
     return rows
 
 
-def items(scope: Q, period: Period, *, officer=None, status: str = "", kinds: tuple[str, ...] = (),
+def items(scope: Q, period: Period, *, officer=None, status: str | tuple[str, ...] = "", kinds: tuple[str, ...] = (),
           now: dt.datetime | None = None) -> QuerySet:
     """The work behind a number: one UNION query, earliest due first."""
     now = now or timezone.now()
     condition = _condition(scope, period, officer=officer)
-    if status in COLUMNS:
-        condition &= grade_conditions("g_due", "g_done", now)[status]
+    wanted = [code for code in ((status,) if isinstance(status, str) else status) if code in COLUMNS]
+    if wanted:
+        conditions = grade_conditions("g_due", "g_done", now)
+        either = Q()
+        for code in wanted:
+            either |= conditions[code]
+        condition &= either
     parts = [part.order_by().values(*FIELDS) for part in filtered(condition, kinds=kinds)]
     union = parts[0].union(*parts[1:], all=True)
     return union.order_by("g_due", "g_source", "g_ref")

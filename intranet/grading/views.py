@@ -56,9 +56,8 @@ def index(request):
 def unit_table(request, pk: int):
     unit = _grading_unit(request, pk)
     period, kinds, now = periods.from_query(request.GET), _kinds(request), timezone.now()
-    officers = report.officer_table(unit, period, kinds=kinds, now=now)
-    steps = report.step_table(unit, period, kinds=kinds, now=now)
-    units = report.unit_table(unit, period, kinds=kinds, now=now)
+    counts = report.tally(report.unit_scope(unit), period, kinds=kinds, now=now)
+    officers, steps, units = report.officer_table(unit, counts), report.step_table(counts), report.unit_table(counts)
     filters = _filters(period, kinds)
     base = f"/danh-gia/don-vi/{unit.pk}/cong-viec/?{filters}"
 
@@ -97,14 +96,14 @@ def unit_items(request, pk: int):
 def unit_workbook(request, pk: int):
     unit = _grading_unit(request, pk)
     period, kinds, now = periods.from_query(request.GET), _kinds(request), timezone.now()
-    officers = report.officer_table(unit, period, kinds=kinds, now=now)
+    counts = report.tally(report.unit_scope(unit), period, kinds=kinds, now=now)
+    officers = report.officer_table(unit, counts)
     names = {row.key: row.label for row in officers}
     items = report.describe(report.items(report.unit_scope(unit), period, kinds=kinds, now=now), now)
     for item in items:
         item["officer_label"] = names.get(item["g_officer"], "")
     content = export.workbook(title=unit.name, period_label=period.label, officers=officers,
-                              steps=report.step_table(unit, period, kinds=kinds, now=now),
-                              units=report.unit_table(unit, period, kinds=kinds, now=now), items=items)
+                              steps=report.step_table(counts), units=report.unit_table(counts), items=items)
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="danh-gia-{unit.pk}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"'
     return response
@@ -118,13 +117,12 @@ def evaluation(request, pk: int):
         raise PermissionDenied(_("Bạn không được xem phiếu đánh giá của cán bộ này."))
     period, now = periods.from_query(request.GET, default=periods.HALF), timezone.now()
     everywhere = report.unit_scope_all()
-    steps = report.step_table(None, period, officer=officer.pk, now=now, scope=everywhere)
+    steps = report.step_table(report.tally(everywhere, period, officer=officer.pk, now=now))
     total = report.Row(officer.pk, officer.display_name)
     for row in steps:
         for code in report.COLUMNS:
             total.counts[code] += row.counts[code]
-    missed = report.describe(report.items(everywhere, period, officer=officer.pk, status="late", now=now), now)
-    missed += report.describe(report.items(everywhere, period, officer=officer.pk, status="overdue", now=now), now)
+    missed = report.describe(report.items(everywhere, period, officer=officer.pk, status=("late", "overdue"), now=now), now)
     return render(request, "grading/evaluation.html", {
         "officer": officer, "officer_label": picker_label(officer), "period": period, "steps": steps, "total": total,
         "missed": missed, "columns": [(code, report.COLUMN_LABELS[code]) for code in report.COLUMNS], "now": now,
