@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from intranet.accounts.fields import with_labels
 from intranet.accounts.models import Membership, User
@@ -196,6 +197,11 @@ def describe(rows, now: dt.datetime | None = None) -> list[dict]:
 
 
 def step_label(source: str, kind: str, step: str) -> str:
+    return _step_label(source, kind, step, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _step_label(source: str, kind: str, step: str, language: str) -> str:  # language: labels are translated
     if source in ("case_step", "case"):
         from intranet.cases.kinds import get_kind
 
