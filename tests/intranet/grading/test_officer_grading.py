@@ -245,3 +245,20 @@ def test_the_case_dashboard_takes_periods_by_completion_and_due_date(client, gra
     assert 'data-count="total">1<' in body  # answered in the period, though received 400 days ago
     assert f"/danh-gia/don-vi/{world.justice.pk}/" in body
     assert client.get(f"/ho-so/thong-ke/?pham-vi={world.justice.pk}&ky=quy", **HOST).status_code == 200
+
+
+def test_board_entries_and_program_tasks_count_for_whoever_holds_them(client, graded):
+    from intranet.programs.models import ProgramTask, ProvinceProgram
+    from tests.factories.boards import BoardFactory
+
+    world, now = graded.world, timezone.now()
+    # App. II 1: entered, not published, its 2 working days long past: overdue for the officer who entered it.
+    BoardFactory(standing_unit=world.justice, created_by=graded.b, live=False, decision_date=timezone.localdate() - dt.timedelta(days=8))
+    program = ProvinceProgram.objects.create(period_kind="month", year=now.year, month=now.month, status=ProvinceProgram.Status.ISSUED,
+                                             issued_at=now, report_due_at=now + dt.timedelta(days=10))
+    ProgramTask.objects.create(program=program, unit=world.justice, title="Nhiệm vụ tháng", assignee=graded.b)  # open, in time
+    client.force_login(world.justice_leader)
+    response = client.get(f"/danh-gia/don-vi/{world.justice.pk}/?{graded.period}", **HOST)
+    assert _counts(response, graded.b.pk) == {"early": 0, "on_time": 1, "late": 1, "overdue": 1, "in_time": 1, "total": 4}
+    boards = client.get(f"/danh-gia/don-vi/{world.justice.pk}/?{graded.period}&loai=board", **HOST)
+    assert _counts(boards, graded.b.pk) == {"early": 0, "on_time": 0, "late": 0, "overdue": 1, "in_time": 0, "total": 1}
