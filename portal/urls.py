@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("intranet.programs.urls")),
     path("", include("intranet.handover.urls")),
     path("", include("intranet.cover.urls")),
+    path("", include("intranet.grading.urls")),
     path("", include("portal.news.urls")),
 ]
 

@@ -498,3 +498,24 @@ DUPLICATE_KINDS = ("question",)  # HCMC Art. 12 for citizens' questions (App. V)
 def can_link_duplicate(user, case) -> bool:
     """Whoever may act on an open citizen question's current step links it to another as a duplicate."""
     return case.kind in DUPLICATE_KINDS and case.waiting_since is None and can_act_on_case(user, case)
+
+
+# -- grading officers (Khánh Hòa Art. 9.2.d) -------------------------------------------------
+def can_grade_unit(user, unit: Unit) -> bool:
+    """The per-officer table, its lists and its XLSX: the unit's leaders (and theirs), the sysadmin."""
+    return is_leader_of(user, unit)
+
+
+def can_see_evaluation(user, officer) -> bool:
+    """An officer's evaluation sheet: the officer themself, a leader of a unit they belong to, the sysadmin."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.pk == officer.pk or is_sysadmin(user):
+        return True
+    paths = [path for _u, path, role in _memberships(user) if role == Role.LEADER]
+    if not paths:
+        return False
+    condition = Q()
+    for path in paths:
+        condition |= Q(unit__path__startswith=path)
+    return Membership.objects.filter(condition, user=officer).exists()

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,10 +67,14 @@ def build(cases: QuerySet[Case], *, title: str, kind: str = "", start: dt.date |
     now = now or timezone.now()
     if kind:
         cases = cases.filter(kind=kind)
+    # Periods by completion and due date (Art. 9.2.d, as intranet/grading): a case finished in the period, or
+    # still unanswered and due in it; a case with no deadline yet by the day it was received.
+    if start or end:
+        cases = cases.annotate(placed=Coalesce("done_at", "due_at", "step_due_at", "created_at"))
     if start:
-        cases = cases.filter(created_at__gte=dt.datetime.combine(start, dt.time.min, LOCAL_TZ))
+        cases = cases.filter(placed__gte=dt.datetime.combine(start, dt.time.min, LOCAL_TZ))
     if end:
-        cases = cases.filter(created_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, LOCAL_TZ))
+        cases = cases.filter(placed__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, LOCAL_TZ))
     counts = _counts(now)
     totals = cases.aggregate(**counts)
     steps = []

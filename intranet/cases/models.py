@@ -258,6 +258,41 @@ class CaseEvent(models.Model):
         return self.label
 
 
+class CaseStep(models.Model):
+    """One finished step of a case: who finished it, when it was due and how it stands (Khánh Hòa Art. 9.2.d).
+
+    Written by the engine (``services.perform``) as the step is passed on, so each officer is
+    graded on their own steps; the step now open is read from the case itself (holder, ``step_due_at``).
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="steps_done")
+    kind = models.CharField(_("loại"), max_length=20)
+    step = models.CharField(_("bước"), max_length=30)
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị xử lý"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người xử lý"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(_("bắt đầu bước"))
+    due_at = models.DateTimeField(_("hạn của bước"))
+    done_at = models.DateTimeField(_("hoàn thành bước"))
+    action = models.CharField(_("thao tác"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["done_at", "pk"]
+        verbose_name = _("bước đã xử lý")
+        verbose_name_plural = _("bước đã xử lý")
+        indexes = [models.Index(fields=["unit", "done_at"]), models.Index(fields=["officer", "done_at"])]
+
+    def __str__(self):
+        return f"{self.case_id} {self.step}"
+
+    @property
+    def timeliness(self) -> str:
+        from intranet.workdays.calendar import grade
+
+        return grade(self.due_at, self.done_at)
+
+
 def attachment_path(instance, filename: str) -> str:
     return f"cases/{instance.case.code}/{filename}"
 

@@ -24,6 +24,7 @@ from intranet.accounts import permissions
 from intranet.accounts.models import Role
 from intranet.cover import services as cover
 from intranet.documents.services import find as find_document
+from intranet.grading import periods
 from intranet.units.models import Unit
 from intranet.workdays.calendar import Status
 from portal.ratelimits import PublicFormLimit, ratelimited
@@ -365,6 +366,9 @@ def dashboard(request):
     kind = request.GET.get("loai", "")
     kind = kind if kind in dict(dashboards.kinds()) else ""
     start, end = _date(request.GET.get("tu")), _date(request.GET.get("den"))
+    if request.GET.get("ky") in periods.PRESETS:  # month, quarter, six months, year
+        period = periods.from_query(request.GET)
+        start, end = period.start, period.end
     if scope.isdigit():
         unit = units.filter(pk=int(scope)).first()
         if unit is None:
@@ -383,7 +387,8 @@ def dashboard(request):
     peak = max([count for _c, _l, count in board.standings] + [1])
     return render(request, "cases/dashboard.html", {
         "board": board, "units": units, "scope": scope, "kinds": dashboards.kinds(), "peak": peak,
-        "query": request.GET.urlencode(),
+        "query": request.GET.urlencode(), "presets": periods.choices()[:-1], "preset": request.GET.get("ky", ""),
+        "grading_unit": scope if scope.isdigit() else "",
     })
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from intranet.accounts import permissions
+from intranet.accounts.fields import PersonChoiceField
 from intranet.units.models import Unit
 
 from .models import Person
@@ -63,7 +64,7 @@ class EndServiceForm(forms.Form):
     event_date = forms.DateField(label=_("ngày có hiệu lực"))
     note = forms.CharField(label=_("ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     # Issue 17: what the person holds goes to this colleague where they may hold it, else to the leaders' queue.
-    successor = forms.ModelChoiceField(
+    successor = PersonChoiceField(
         label=_("người tiếp nhận công việc"), queryset=None, required=False,
         empty_label=_("— Trả về lãnh đạo đơn vị phân công lại —"),
         help_text=_("Hồ sơ, tin bài, nhiệm vụ người này đang giữ được chuyển ngay cho người tiếp nhận (nếu có vai trò phù hợp)."),
@@ -77,7 +78,6 @@ class EndServiceForm(forms.Form):
         if person is not None:
             people = User.objects.filter(memberships__unit=person.unit_id, is_active=True).exclude(pk=person.user_id).distinct()
         self.fields["successor"].queryset = people.order_by("last_name", "first_name")
-        self.fields["successor"].label_from_instance = lambda user: user.get_full_name() or user.username
 
 
 class ImportForm(forms.Form):

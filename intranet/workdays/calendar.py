@@ -21,6 +21,9 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
+from django.db.models import F, Q
+from django.db.models.functions import TruncDate
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -277,6 +280,25 @@ def grade(due: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime
     if _local(done_at).date() < _local(due).date():
         return Status.EARLY
     return Status.ON_TIME
+
+
+def grade_conditions(due: str, done: str, now: dt.datetime | None = None) -> dict[str, Q]:
+    """``grade`` as database filters on a due and a done field: the same five answers, for counting in SQL.
+
+    Early compares local calendar days, like ``grade``; the days are taken in Asia/Ho_Chi_Minh.
+    """
+    now = now or timezone.now()
+    finished = Q(**{f"{done}__isnull": False})
+    late = finished & Q(**{f"{done}__gt": F(due)})
+    early = finished & Q(LessThan(TruncDate(done, tzinfo=LOCAL_TZ), TruncDate(due, tzinfo=LOCAL_TZ)))
+    return {
+        Status.EARLY: early,
+        Status.ON_TIME: finished & ~late & ~early,
+        Status.LATE: late,
+        Status.OVERDUE: Q(**{f"{done}__isnull": True, f"{due}__lt": now}),
+        # Open work whose clock is paused (no due moment while it waits) is in time, never overdue.
+        Status.IN_TIME: Q(**{f"{done}__isnull": True}) & (Q(**{f"{due}__gte": now}) | Q(**{f"{due}__isnull": True})),
+    }
 
 
 def status(due_at: dt.datetime, done_at: dt.datetime | None = None, now: dt.datetime | None = None) -> str:

@@ -124,6 +124,8 @@ SUBJECTS = {
     "program": "programs.ProgramTask",
     "periodic_": "programs.PeriodicReport",
     "handover:": "programs.ProgramTask",
+    "grading:": "units.Unit",  # a unit's per-officer table, its lists and workbook (can_grade_unit)
+    "grading:officer": "accounts.User",  # an officer's evaluation sheet (can_see_evaluation)
     "news-": "news.ArticlePage",
     "admin:": "accounts.User",  # the Django admin's own pages (index, autocomplete, tools of a ModelAdmin)
     "outgoing_email": "notifications.OutgoingEmail",

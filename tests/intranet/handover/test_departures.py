@@ -29,6 +29,8 @@ def test_a_transfer_with_a_named_successor_hands_the_case_over_at_once(client, l
     client.force_login(px.board)
     form = client.get(reverse("directory:end_service", args=[person.pk]), **HOST).content.decode()
     assert px.it2.get_full_name() in form
+    # The successor picker names people as every picker does: family name first, position, unit; filterable by typing.
+    assert "Ngô Quang Kỹ Thuật – Bộ phận CNTT – " in form and "data-person-filter" in form
     response = client.post(reverse("directory:end_service", args=[person.pk]),
                            {"status": "transferred", "event_date": "2026-11-20", "successor": px.it2.pk}, **HOST)
     assert response.status_code == 302

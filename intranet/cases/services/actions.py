@@ -1,9 +1,7 @@
-"""THE case engine: every action on every kind of case goes through ``perform``.
+"""Acting on a case: where things are, ``perform`` (permission, history, next step, deadlines, alerts), extensions.
 
-``perform`` checks the permission (``intranet.accounts.permissions``), records
-the event, moves the case to its next step (acting unit, holder), computes the
-step's and the case's due moments with the working-day calendar and alerts
-whoever must act next. The kinds (``intranet.cases.kinds``) are data.
+The engine's one door: every action on every kind of case goes through ``perform``; the kinds
+(``intranet.cases.kinds``) are data.
 """
 
 from __future__ import annotations
@@ -25,15 +23,22 @@ from django.utils.translation import gettext as _
 from intranet.accounts import permissions
 from intranet.accounts.models import Role, User
 from intranet.cover import services as cover
-from intranet.notifications.models import Notification
 from intranet.notifications.services import notify, queue_email
 from intranet.units.links import absolute_url
 from intranet.units.models import Unit
-from intranet.workdays.calendar import LOCAL_TZ, Status, WorkingCalendar, get_calendar
+from intranet.workdays.calendar import LOCAL_TZ, WorkingCalendar, get_calendar
 
-from .documents import issue_for_action
-from .kinds import COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, all_kinds, get_kind
-from .models import Case, CaseAttachment, CaseEvent, CaseParticipant, CaseUnit, Extension, PressDigest, PressItem, VoterSummary
+from ..documents import issue_for_action
+from ..kinds import COORDINATORS, HARD, HOLDER, TARGET_UNIT, Action, Kind, Step, all_kinds
+from ..models import (
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseParticipant,
+    CaseStep,
+    CaseUnit,
+    Extension,
+)
 
 # Tracking codes: no 0/O, 1/I/L, so a code read over the phone is not misheard.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -83,60 +88,6 @@ def normalise_code(raw: str) -> str | None:
     """A tracking code as typed (any case, spaces) in canonical form, or None if it cannot be one."""
     code = "".join((raw or "").split()).upper()
     return code if CODE_PATTERN.match(code) else None
-
-
-# -- opening a case -------------------------------------------------------------------------------------
-@transaction.atomic
-def open_case(
-    kind_code: str,
-    *,
-    title: str,
-    body: str,
-    field: str = "khac",
-    origin: Unit | None = None,
-    agency: Unit | None = None,
-    reporter: User | None = None,
-    overseer: User | None = None,
-    hard: bool = False,
-    requester: dict | None = None,
-    data: dict | None = None,
-    summary: VoterSummary | None = None,
-    press_item: PressItem | None = None,
-    files: Sequence = (),
-    now: dt.datetime | None = None,
-    label: str = "",
-) -> Case:
-    kind = get_kind(kind_code)
-    now = now or timezone.now()
-    case = Case(
-        kind=kind.code,
-        code=new_code(kind, now),
-        title=title,
-        body=body,
-        field=field,
-        origin=origin,
-        agency=agency,
-        reporter=reporter,
-        overseer=overseer,
-        hard=hard,
-        data=data or {},
-        summary=summary,
-        press_item=press_item,
-        created_at=now,
-        step=kind.first,
-        **{f"requester_{key}": value for key, value in (requester or {}).items()},
-    )
-    case.save()
-    first = kind.step(kind.first)
-    event = _record(case, action="open", label=label or _("Tiếp nhận"), actor=reporter, to_step=kind.first, public_label=first.public_label, now=now)
-    _attach(case, event, files, reporter)
-    for user in (reporter, overseer):
-        if user is not None:
-            CaseParticipant.objects.get_or_create(case=case, user=user, role=CaseParticipant.Role.ACTOR)
-    _enter(case, first, get_calendar(), now)
-    case.save()
-    _alert(case, first)
-    return case
 
 
 # -- acting on a case -------------------------------------------------------------------------------------
@@ -218,6 +169,7 @@ def perform(case: Case, user: User, action_code: str, params: ActionInput | None
     )
     _attach(case, event, params.files, user)
     CaseParticipant.objects.get_or_create(case=case, user=user, role=CaseParticipant.Role.ACTOR)
+    _record_step(case, before, user, action.code, now)
 
     # The clock stops when the step that answers is passed forward (not when work is sent back).
     order = [step.code for step in kind.steps]
@@ -353,6 +305,16 @@ def _record(case, *, action, label, actor=None, from_step="", to_step="", commen
     )
 
 
+def _record_step(case: Case, step: Step, user: User, action: str, now: dt.datetime) -> None:
+    """The step being passed on, graded on its own deadline for whoever finished it (Art. 9.2.d)."""
+    if case.step_due_at is None:
+        return  # a step without a deadline of its own (intake, screening batches) grades nobody
+    CaseStep.objects.create(
+        case=case, kind=case.kind, step=step.code, unit=case.unit, officer=user, started_at=case.step_started_at,
+        due_at=case.step_due_at, done_at=now, action=action,
+    )
+
+
 def _attach(case: Case, event: CaseEvent, files: Sequence, user: User | None) -> None:
     for upload in files:
         CaseAttachment.objects.create(
@@ -453,285 +415,6 @@ def decide_extension(extension: Extension, user: User, *, approve: bool, comment
             to_step=case.step, comment=comment)
     notify([extension.requested_by], kind=NOTIFY_KIND, title=label % {"days": extension.days}, body=case.code, url=case.get_absolute_url())
     return extension
-
-
-# -- citizen questions -----------------------------------------------------------------------------------
-def submit_question(*, name: str, phone: str, email: str, address: str, field: str, title: str, question: str, files: Sequence = ()) -> Case:
-    """A citizen's question from the portal: saved whole with its tracking code, emailed to them (App. V 1)."""
-    with transaction.atomic():
-        case = open_case(
-            "question",
-            title=title,
-            body=question,
-            field=field,
-            origin=province_unit(),
-            requester={"name": name, "phone": phone, "email": email, "address": address},
-            files=files,
-            label=_("Công dân gửi câu hỏi"),
-        )
-        if email:
-            queue_email(
-                [email],
-                subject=_("Mã tra cứu câu hỏi của bạn: %(code)s") % {"code": case.code},
-                body=_(
-                    "Cổng thông tin điện tử đã nhận câu hỏi \u201c%(title)s\u201d.\n"
-                    "Mã tra cứu: %(code)s\nTheo dõi tình trạng xử lý tại: %(url)s"
-                )
-                % {"title": title, "code": case.code, "url": absolute_url(f"/tra-cuu/?ma={case.code}")},
-                kind=NOTIFY_KIND,
-            )
-    return case
-
-
-def receive_new_questions(now: dt.datetime | None = None) -> int:
-    """App. V 1: at 10:00 and 16:00 on working days the questions screened by the portal board reach the office."""
-    now = now or timezone.now()
-    if not get_calendar().is_working_day(now.astimezone(LOCAL_TZ).date()):
-        return 0
-    return forward_screened_questions(now)
-
-
-def forward_screened_questions(now: dt.datetime, only: Case | None = None) -> int:
-    """Move the screened questions (never the unscreened: they wait for the next batch) to the office leader.
-
-    The leader's assignment is then due at the next 07:30 or 14:00 of a working day (the step's ``at_times``).
-    """
-    kind = get_kind("question")
-    step, target = kind.step("screened"), kind.step("office_assign")
-    calendar = get_calendar()
-    label = _("Đồng bộ về Văn phòng UBND tỉnh (đợt %(time)s)") % {"time": now.astimezone(LOCAL_TZ).strftime("%H:%M")}
-    moved = 0
-    screened = Case.objects.filter(kind=kind.code, step=step.code, waiting_since__isnull=True)
-    for case in (screened.filter(pk=only.pk) if only is not None else screened).select_related("unit"):
-        with transaction.atomic():
-            _record(case, action="receive", label=label, from_step=step.code, to_step=target.code,
-                    public_label=str(_("Đã chuyển Văn phòng UBND tỉnh")), now=now)
-            _enter(case, target, calendar, now)
-            case.save()
-            _alert(case, target)
-        moved += 1
-    return moved
-
-
-def remind_office_leaders(now: dt.datetime | None = None) -> int:
-    """App. V 2.a: at 07:30 and 14:00 on working days the office leader is reminded of questions to assign."""
-    now = now or timezone.now()
-    if not get_calendar().is_working_day(now.astimezone(LOCAL_TZ).date()):
-        return 0
-    office = office_unit()
-    waiting = Case.objects.filter(kind="question", step="office_assign", closed_at__isnull=True).count()
-    if office is None or not waiting:
-        return 0
-    leaders = list(permissions.members_with_role(office, Role.LEADER))
-    notify(leaders, kind=NOTIFY_KIND, title=_("Có %(count)s câu hỏi của công dân chờ giao xử lý") % {"count": waiting},
-           url="/ho-so/?buoc=office_assign")
-    return len(leaders)
-
-
-def alert_overdue(now: dt.datetime | None = None) -> int:
-    """Overdue work alerts its holder (or the acting unit's staff) and the acting unit's leaders.
-
-    A case past its own deadline (and not yet answered) alerts once a working day; a step past
-    its own deadline alerts once, even while the case's clock is still inside its limit.
-    """
-    now = now or timezone.now()
-    calendar = get_calendar()
-    if not calendar.is_working_day(now.astimezone(LOCAL_TZ).date()):
-        return 0
-    today_start = dt.datetime.combine(now.astimezone(LOCAL_TZ).date(), dt.time(0), LOCAL_TZ)
-    case_due = Q(pk__in=Case.objects.overdue(now).values("pk")) & (Q(last_alert_at__isnull=True) | Q(last_alert_at__lt=today_start))
-    step_due = Q(pk__in=Case.objects.step_overdue(now).values("pk")) & Q(step_alerted_at__isnull=True)
-    cases = list(Case.objects.filter(case_due | step_due).select_related("unit", "holder"))
-    overdue_ids = set(Case.objects.overdue(now).filter(pk__in=[case.pk for case in cases]).values_list("pk", flat=True))
-    for case in cases:
-        step = case.step_def
-        holders = [case.holder] if case.holder else list(permissions.members_with_role(case.unit, *step.roles)) if case.unit else []
-        leaders = list(permissions.members_with_role(case.unit, Role.LEADER)) if case.unit else []
-        recipients = {user.pk: user for user in [*holders, *leaders]}.values()
-        if case.pk in overdue_ids:
-            title = _("Quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title}
-            case.last_alert_at = now
-        else:
-            title = _("Bước quá hạn: %(code)s – %(title)s") % {"code": case.code, "title": case.title}
-        notify(recipients, kind="case_overdue", title=title, body=str(step.label), url=case.get_absolute_url())
-        if case.step_due_at is not None and case.step_due_at < now:
-            case.step_alerted_at = now
-    Case.objects.bulk_update(cases, ["last_alert_at", "step_alerted_at"])
-    return len(cases)
-
-
-# -- IT incidents (QT-05) ------------------------------------------------------------------------------------
-def it_unit_for(user: User) -> Unit | None:
-    """The unit whose IT staff takes the report: the reporter's unit, or the nearest one above it with IT staff."""
-    from intranet.accounts.models import Membership
-
-    units = Unit.objects.filter(memberships__user=user, status=Unit.Status.ACTIVE).distinct()
-    with_it = set(Membership.objects.filter(role=Role.IT_STAFF, unit__status=Unit.Status.ACTIVE).values_list("unit__path", flat=True))
-    for unit in units.order_by("-depth"):
-        path = unit.path
-        while path:
-            if path in with_it:
-                return Unit.objects.get(path=path)
-            path = path[: -Unit.steplen]
-    return None
-
-
-def report_it_incident(user: User, *, title: str, body: str, files: Sequence = ()) -> Case:
-    """QT-05 B1: an officer reports an incident; the IT staff of their unit receive it at once."""
-    unit = it_unit_for(user)
-    if unit is None:
-        raise ValidationError(_("Chưa có bộ phận CNTT nào phụ trách đơn vị của bạn. Vui lòng liên hệ quản trị hệ thống."))
-    return open_case("it", title=title, body=body, origin=unit, reporter=user, files=files, label=_("B1. Thông báo sự cố"))
-
-
-def printable_forms(case: Case) -> list[tuple[str, str]]:
-    """The QT-05 forms that exist for this case so far (each after its step was done)."""
-    done = set(case.events.values_list("action", flat=True))
-    return [(slug, str(title)) for slug, (title, action) in case.kind_def.forms.items() if action in done]
-
-
-# -- press-reported incidents (App. IV) ---------------------------------------------------------------
-def press_digest_for(date: dt.date) -> PressDigest | None:
-    """Today's (or any day's) press digest with its items, for the desk and every unit's site."""
-    return PressDigest.objects.filter(date=date).prefetch_related("items").first()
-
-
-@transaction.atomic
-def post_press_digest(user: User, *, date: dt.date, title: str, items: Sequence[dict]) -> PressDigest:
-    province = province_unit()
-    if province is None or not permissions.can_post_press_digest(user, province):
-        raise PermissionDenied(_("Chỉ Ban biên tập Cổng TTĐT tỉnh mới đăng điểm tin báo chí."))
-    if not items:
-        raise ValidationError(_("Điểm tin cần ít nhất một tin."))
-    digest, created = PressDigest.objects.update_or_create(date=date, defaults={"title": title, "created_by": user})
-    if created and digest.created_at > press_digest_due(date) and get_calendar().is_working_day(date):
-        _flag_digest(date, _("Điểm tin báo chí ngày %(d)s đăng trễ hạn (sau 11 giờ)"))
-    start = digest.items.count()
-    PressItem.objects.bulk_create(
-        [PressItem(digest=digest, sort_order=start + index, **item) for index, item in enumerate(items)]
-    )
-    return digest
-
-
-# App. IV 1: "chậm nhất trước 11h sáng" on working days; the reminder goes out an hour before.
-PRESS_DIGEST_DUE = dt.time(11, 0)
-DIGEST_LATE_KIND = "digest_late"
-
-
-def press_digest_due(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, PRESS_DIGEST_DUE, LOCAL_TZ)
-
-
-def remind_press_digest(now: dt.datetime | None = None) -> int:
-    """App. IV 1: at 10:00 on working days, remind the portal board if today's digest is not posted yet."""
-    now = now or timezone.now()
-    today = now.astimezone(LOCAL_TZ).date()
-    if not get_calendar().is_working_day(today) or PressDigest.objects.filter(date=today).exists():
-        return 0
-    province = province_unit()
-    if province is None:
-        return 0
-    board = list(permissions.members_with_role(province, Role.PORTAL_BOARD))
-    notify(board, kind=NOTIFY_KIND, title=_("Chưa có điểm tin báo chí hôm nay (hạn trước 11 giờ)"), url="/ho-so/diem-bao/")
-    return len(board)
-
-
-def flag_missing_press_digest(now: dt.datetime | None = None) -> int:
-    """App. IV 1: past 11:00 on a working day with no digest, the portal board's leader is told (once a day)."""
-    now = now or timezone.now()
-    today = now.astimezone(LOCAL_TZ).date()
-    if not get_calendar().is_working_day(today) or now < press_digest_due(today) or PressDigest.objects.filter(date=today).exists():
-        return 0
-    return _flag_digest(today, _("Quá hạn: chưa có điểm tin báo chí ngày %(d)s (hạn 11 giờ)"))
-
-
-def _flag_digest(day: dt.date, title: str) -> int:
-    url = f"/ho-so/diem-bao/?ngay={day.isoformat()}"
-    leaders = list(permissions.portal_board_leaders(province_unit(), office_unit()))
-    told = set(Notification.objects.filter(kind=DIGEST_LATE_KIND, url=url, recipient__in=leaders).values_list("recipient_id", flat=True))
-    leaders = [user for user in leaders if user.pk not in told]
-    notify(leaders, kind=DIGEST_LATE_KIND, title=title % {"d": day.strftime("%d/%m/%Y")}, url=url)
-    return len(leaders)
-
-
-@dataclass
-class DigestDay:
-    date: dt.date
-    due: dt.datetime
-    digest: PressDigest | None
-    status: str
-
-    @property
-    def status_label(self) -> str:
-        return str(Status.LABELS[self.status])
-
-
-def press_digest_grading(start: dt.date, end: dt.date, now: dt.datetime | None = None) -> tuple[list[DigestDay], dict[str, int]]:
-    """Every working day from ``start`` to ``end``: its digest graded early / on time / late, or overdue if missing."""
-    now = now or timezone.now()
-    calendar = get_calendar()
-    digests = {digest.date: digest for digest in PressDigest.objects.filter(date__range=(start, end))}
-    days, day = [], start
-    while day <= end:
-        if calendar.is_working_day(day):
-            due, digest = press_digest_due(day), digests.get(day)
-            status = calendar.status(due, digest.created_at if digest else None, now)
-            days.append(DigestDay(day, due, digest, status))
-        day += dt.timedelta(days=1)
-    counts = {code: sum(1 for row in days if row.status == code) for code in Status.LABELS}
-    return days, counts
-
-
-@transaction.atomic
-def pick_press_item(item: PressItem, user: User, *, agency: Unit, overseer: User, hard: bool = False, comment: str = "") -> Case:
-    """App. IV 2.a: a province leader sends an item that needs action to an agency and an office specialist."""
-    office = office_unit()
-    if not permissions.can_pick_press_items(user, province_unit(), office):
-        raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh, lãnh đạo Văn phòng mới giao xử lý sự việc báo nêu."))
-    if office is None or not permissions.has_role(overseer, office, Role.OFFICE_SPECIALIST):
-        raise ValidationError({"overseer": _("Cần chọn chuyên viên Văn phòng UBND tỉnh phụ trách lĩnh vực.")})
-    case = open_case(
-        "press",
-        title=item.title,
-        body=f"{item.summary}\n\n{item.source} {item.url}".strip(),
-        origin=province_unit(),
-        agency=agency,
-        reporter=user,
-        overseer=overseer,
-        hard=hard,
-        press_item=item,
-        label=_("Lãnh đạo giao xử lý sự việc báo nêu"),
-    )
-    if comment:
-        case.events.filter(action="open").update(comment=comment)
-    notify([overseer], kind=NOTIFY_KIND, title=_("Theo dõi xử lý sự việc báo nêu %(code)s") % {"code": case.code}, body=case.title,
-           url=case.get_absolute_url())
-    return case
-
-
-# -- voter opinions (App. VI) -----------------------------------------------------------------------------
-@transaction.atomic
-def enter_voter_summary(user: User, *, unit: Unit, title: str, session: str, received_on: dt.date, opinions: Sequence[dict]) -> VoterSummary:
-    """One summary from the People's Council, many opinions: each becomes a case at that level."""
-    if not permissions.units_entering_voter_opinions(user).filter(pk=unit.pk).exists():
-        raise PermissionDenied(_("Bạn không được nhập ý kiến cử tri cho đơn vị này."))
-    if not opinions:
-        raise ValidationError(_("Báo cáo tổng hợp cần ít nhất một ý kiến."))
-    summary = VoterSummary.objects.create(unit=unit, title=title, session=session, received_on=received_on, created_by=user)
-    for opinion in opinions:
-        open_case(
-            "voter",
-            title=opinion["title"],
-            body=opinion["body"],
-            field=opinion.get("field") or "khac",
-            origin=level_unit(unit),
-            reporter=user,
-            overseer=user,
-            summary=summary,
-            requester={"name": opinion.get("voters", "")[:150], "address": opinion.get("place", "")[:255]},
-            label=_("Nhập ý kiến cử tri"),
-        )
-    return summary
 
 
 # -- dashboards ----------------------------------------------------------------------------------------------
