@@ -265,6 +265,29 @@ def can_approve_it_plan(user, unit: Unit) -> bool:
     return is_chair or user.has_perm("cases.approve_it_plan")
 
 
+def can_log_it_incident_for(user, reporter) -> bool:
+    """QT-05 B1 by phone or in person: IT staff of the unit that takes ``reporter``'s incidents log it for them."""
+    from intranet.cases.services import it_unit_for
+
+    if reporter is None or not getattr(reporter, "is_active", False) or reporter == user:
+        return False
+    unit = it_unit_for(reporter)
+    return unit is not None and has_role(user, unit, Role.IT_STAFF)
+
+
+def it_reporters_for(user):
+    """The officers whose incidents ``user`` may log (members of the units under those where they are IT staff)."""
+    from intranet.accounts.models import User
+
+    served = units_with_role(user, Role.IT_STAFF)
+    if not served.exists():
+        return User.objects.none()
+    paths = Q()
+    for path in served.values_list("path", flat=True):
+        paths |= Q(memberships__unit__path__startswith=path)
+    return User.objects.filter(paths, is_active=True, memberships__unit__status=Unit.Status.ACTIVE).exclude(pk=user.pk).distinct()
+
+
 # Further checks a case step may name (``Step.permission``), each (user, case) -> bool.
 STEP_CHECKS = {
     "approve_it_plan": lambda user, case: can_approve_it_plan(user, case.unit),
