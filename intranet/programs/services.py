@@ -41,6 +41,20 @@ def _people_of(unit_ids: Iterable[int]) -> dict[int, list[User]]:
     return people
 
 
+def recompute_report_deadlines() -> int:
+    """After a calendar change: issued programmes with a task not yet reported get their deadline again.
+
+    Returns how many moved. Reports already given keep the deadline they were graded against."""
+    moved = 0
+    open_programs = ProvinceProgram.objects.filter(status=ProvinceProgram.Status.ISSUED, tasks__reported_at__isnull=True).distinct()
+    for program in open_programs.only("pk", "period_kind", "year", "month", "report_due_at"):
+        due = report_due(program.period_kind, program.year, program.month)
+        if due != program.report_due_at:
+            ProvinceProgram.objects.filter(pk=program.pk).update(report_due_at=due)
+            moved += 1
+    return moved
+
+
 @transaction.atomic
 def register(unit: Unit, user: User, *, period_kind: str, year: int, month: int, items: list[str]) -> Registration:
     if Registration.objects.filter(unit=unit, period_kind=period_kind, year=year, month=month).exists():

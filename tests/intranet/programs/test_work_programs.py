@@ -146,3 +146,19 @@ def test_reminders_and_overdue_notices_go_once(org):
     assert services.remind(now=after) == (0, 1)
     assert services.remind(now=after) == (0, 0)
     assert Notification.objects.filter(recipient=org.cv_stp, kind="overdue").count() == 1
+
+
+def test_a_day_off_added_to_the_calendar_moves_the_report_deadline_of_an_issued_programme(org):
+    from intranet.workdays.models import CalendarDay
+
+    today = timezone.localdate()
+    program = ProvinceProgram.objects.create(period_kind="month", year=today.year, month=today.month)
+    ProgramTask.objects.create(program=program, unit=org.units["stp"], title="Tập huấn hộ tịch")
+    services.issue(program, org.cv_vp)
+    program.refresh_from_db()
+    before = program.report_due_at
+    first_working_day = get_calendar().due(dt.datetime.combine(program.period_end(), dt.time.min, LOCAL_TZ), 0).date()
+    CalendarDay.objects.create(date=first_working_day, kind=CalendarDay.Kind.DAY_OFF, name="Nghỉ bù")
+    program.refresh_from_db()
+    assert program.report_due_at > before
+    assert program.report_due_at == get_calendar().due(dt.datetime.combine(program.period_end(), dt.time.min, LOCAL_TZ), 3)
