@@ -368,6 +368,11 @@ def is_province_office(user) -> bool:
     )
 
 
+def can_issue_province_program(user) -> bool:
+    """App. VII.I.2: the office drafts and submits ("trình UBND tỉnh ban hành"); a province leader issues."""
+    return is_sysadmin(user) or any(role == Role.LEADER and len(path) == Unit.steplen for _unit_id, path, role in _memberships(user))
+
+
 def has_any_directory_grant(user, codename: str) -> bool:
     """Whether the user holds ``codename`` anywhere (admin menus and buttons; no query once loaded)."""
     return is_sysadmin(user) or any(granted == codename for granted, _p, _d in _directory_grants(user))
