@@ -368,6 +368,18 @@ def is_province_office(user) -> bool:
     )
 
 
+# QT-07 4: contributors, the culture officer, the unit's board and its leaders register planned items.
+POSTING_PLAN_ROLES = (Role.CONTRIBUTOR, Role.CULTURE_OFFICER, Role.UNIT_BOARD, Role.LEADER, Role.SPECIALIST)
+
+
+def can_register_posting_plan(user, unit: Unit) -> bool:
+    return is_sysadmin(user) or has_role(user, unit, *POSTING_PLAN_ROLES)
+
+
+def units_registering_posting_plans(user) -> QuerySet[Unit]:
+    return Unit.objects.with_site() if is_sysadmin(user) else units_with_role(user, *POSTING_PLAN_ROLES)
+
+
 def can_issue_province_program(user) -> bool:
     """App. VII.I.2: the office drafts and submits ("trình UBND tỉnh ban hành"); a province leader issues."""
     return is_sysadmin(user) or any(role == Role.LEADER and len(path) == Unit.steplen for _unit_id, path, role in _memberships(user))
