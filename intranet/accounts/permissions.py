@@ -289,8 +289,23 @@ def it_reporters_for(user):
 
 
 # Further checks a case step may name (``Step.permission``), each (user, case) -> bool.
+def can_escalate_voter_opinion(user, case) -> bool:
+    """App. VI II.2.a, III.2.a: moving an opinion up a level is directed by that level's leader
+    (a leader of the unit where it was entered, or of its office among its sub-units)."""
+    origin = case.origin
+    if origin is None:
+        return False
+    if has_role(user, origin, Role.LEADER):
+        return True
+    return Membership.objects.filter(
+        user=user, role=Role.LEADER, unit__path__startswith=origin.path, unit__depth=origin.depth + 1,
+        unit__memberships__role=Role.OFFICE_SPECIALIST,
+    ).exists()
+
+
 STEP_CHECKS = {
     "approve_it_plan": lambda user, case: can_approve_it_plan(user, case.unit),
+    "escalate_voter_opinion": can_escalate_voter_opinion,
 }
 
 

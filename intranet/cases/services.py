@@ -160,7 +160,11 @@ class ActionInput:
 def allowed_actions(case: Case, user) -> list[Action]:
     if not permissions.can_act_on_case(user, case) or case.waiting_since is not None:
         return []  # a waiting case is resumed first (intranet.cases.waiting)
-    return [action for action in case.step_def.actions if not action.escalates or parent_level(case.origin) is not None]
+    return [
+        action for action in case.step_def.actions
+        if (not action.escalates or parent_level(case.origin) is not None)
+        and (not action.permission or permissions.STEP_CHECKS[action.permission](user, case))
+    ]
 
 
 def candidate_holders(case: Case, action: Action) -> Iterable[User]:
@@ -283,6 +287,11 @@ def _validate(case: Case, kind: Kind, action: Action, params: ActionInput) -> No
             errors[HOLDER] = _("Người được chọn không có vai trò phù hợp ở đơn vị xử lý.")
     if TARGET_UNIT in action.params and params.target_unit is not None and not params.target_unit.is_active:
         errors[TARGET_UNIT] = _("Đơn vị này không còn hoạt động.")
+    elif action.target_scope == "level" and params.target_unit is not None and case.origin is not None:
+        # App. VI: a level forwards only to its own agencies and sub-units; beyond them it escalates.
+        level = case.origin.get_parent() if parent_level(case.origin) is None and case.origin.depth > 1 else case.origin
+        if not params.target_unit.path.startswith(level.path):
+            errors[TARGET_UNIT] = _("Chỉ chuyển cho cơ quan, đơn vị thuộc cấp mình; vượt thẩm quyền thì chuyển lên cấp trên.")
     if errors:
         raise ValidationError(errors)
 

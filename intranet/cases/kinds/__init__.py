@@ -53,6 +53,10 @@ class Action:
     public_label: str = ""  # shown on the public timeline when set
     escalates: bool = False  # moves the case to the level above (voter opinions)
     tells_reporter: bool = False  # the person who reported is notified (QT-05: at completion and at handover)
+    # A further check for this action only (``intranet.accounts.permissions.STEP_CHECKS``), e.g. App. VI escalation.
+    permission: str = ""
+    # "level": the TARGET_UNIT must be the case's level or one of its own agencies and sub-units (App. VI).
+    target_scope: str = ""
 
 
 @dataclass(frozen=True)
