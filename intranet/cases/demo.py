@@ -128,13 +128,15 @@ def load(out) -> None:
         _walk(case, press_path, p, start, limit=steps)
         made += 1
 
-    # Voter opinions: a ward's summary; some handled at the ward's request by the department, one escalated.
+    # Voter opinions: a ward's summary. Beyond the ward's authority its chair moves them up (App. VI III.2.a: a level
+    # forwards only to its own agencies); the province office then forwards to the department, which answers.
     voter_path = [
-        ("lanhdao_phuxuan", "forward", {"target_unit": stp}),
+        ("lanhdao_phuxuan", "escalate", {"comment": "Thuộc thẩm quyền giải quyết của UBND thành phố."}),
+        ("cv_vp", "forward", {"target_unit": stp}),
         ("lanhdao_stp", "assign", {"holder": p["cv_stp"]}),
         ("cv_stp", "submit_draft", {"answer": ANSWER}),
         ("lanhdao_stp", "approve", {}),
-        ("lanhdao_phuxuan", "publish", {}),
+        ("cv_vp", "publish", {}),
     ]
     escalated_path = [("lanhdao_phuxuan", "escalate", {"comment": "Vượt thẩm quyền của phường."}),
                       ("cv_vp", "forward", {"target_unit": stp, "hard": True})]
