@@ -265,9 +265,47 @@ def can_approve_it_plan(user, unit: Unit) -> bool:
     return is_chair or user.has_perm("cases.approve_it_plan")
 
 
+def can_log_it_incident_for(user, reporter) -> bool:
+    """QT-05 B1 by phone or in person: IT staff of the unit that takes ``reporter``'s incidents log it for them."""
+    from intranet.cases.services import it_unit_for
+
+    if reporter is None or not getattr(reporter, "is_active", False) or reporter == user:
+        return False
+    unit = it_unit_for(reporter)
+    return unit is not None and has_role(user, unit, Role.IT_STAFF)
+
+
+def it_reporters_for(user):
+    """The officers whose incidents ``user`` may log (members of the units under those where they are IT staff)."""
+    from intranet.accounts.models import User
+
+    served = units_with_role(user, Role.IT_STAFF)
+    if not served.exists():
+        return User.objects.none()
+    paths = Q()
+    for path in served.values_list("path", flat=True):
+        paths |= Q(memberships__unit__path__startswith=path)
+    return User.objects.filter(paths, is_active=True, memberships__unit__status=Unit.Status.ACTIVE).exclude(pk=user.pk).distinct()
+
+
 # Further checks a case step may name (``Step.permission``), each (user, case) -> bool.
+def can_escalate_voter_opinion(user, case) -> bool:
+    """App. VI II.2.a, III.2.a: moving an opinion up a level is directed by that level's leader
+    (a leader of the unit where it was entered, or of its office among its sub-units)."""
+    origin = case.origin
+    if origin is None:
+        return False
+    if has_role(user, origin, Role.LEADER):
+        return True
+    return Membership.objects.filter(
+        user=user, role=Role.LEADER, unit__path__startswith=origin.path, unit__depth=origin.depth + 1,
+        unit__memberships__role=Role.OFFICE_SPECIALIST,
+    ).exists()
+
+
 STEP_CHECKS = {
     "approve_it_plan": lambda user, case: can_approve_it_plan(user, case.unit),
+    "escalate_voter_opinion": can_escalate_voter_opinion,
 }
 
 
@@ -343,6 +381,23 @@ def is_province_office(user) -> bool:
         role == Role.OFFICE_SPECIALIST or (role == Role.LEADER and len(path) == Unit.steplen)
         for _unit_id, path, role in _memberships(user)
     )
+
+
+# QT-07 4: contributors, the culture officer, the unit's board and its leaders register planned items.
+POSTING_PLAN_ROLES = (Role.CONTRIBUTOR, Role.CULTURE_OFFICER, Role.UNIT_BOARD, Role.LEADER, Role.SPECIALIST)
+
+
+def can_register_posting_plan(user, unit: Unit) -> bool:
+    return is_sysadmin(user) or has_role(user, unit, *POSTING_PLAN_ROLES)
+
+
+def units_registering_posting_plans(user) -> QuerySet[Unit]:
+    return Unit.objects.with_site() if is_sysadmin(user) else units_with_role(user, *POSTING_PLAN_ROLES)
+
+
+def can_issue_province_program(user) -> bool:
+    """App. VII.I.2: the office drafts and submits ("trình UBND tỉnh ban hành"); a province leader issues."""
+    return is_sysadmin(user) or any(role == Role.LEADER and len(path) == Unit.steplen for _unit_id, path, role in _memberships(user))
 
 
 def has_any_directory_grant(user, codename: str) -> bool:

@@ -128,13 +128,15 @@ def load(out) -> None:
         _walk(case, press_path, p, start, limit=steps)
         made += 1
 
-    # Voter opinions: a ward's summary; some handled at the ward's request by the department, one escalated.
+    # Voter opinions: a ward's summary. Beyond the ward's authority its chair moves them up (App. VI III.2.a: a level
+    # forwards only to its own agencies); the province office then forwards to the department, which answers.
     voter_path = [
-        ("lanhdao_phuxuan", "forward", {"target_unit": stp}),
+        ("lanhdao_phuxuan", "escalate", {"comment": "Thuộc thẩm quyền giải quyết của UBND thành phố."}),
+        ("cv_vp", "forward", {"target_unit": stp}),
         ("lanhdao_stp", "assign", {"holder": p["cv_stp"]}),
         ("cv_stp", "submit_draft", {"answer": ANSWER}),
         ("lanhdao_stp", "approve", {}),
-        ("lanhdao_phuxuan", "publish", {}),
+        ("cv_vp", "publish", {}),
     ]
     escalated_path = [("lanhdao_phuxuan", "escalate", {"comment": "Vượt thẩm quyền của phường."}),
                       ("cv_vp", "forward", {"target_unit": stp, "hard": True})]
@@ -163,6 +165,7 @@ def load(out) -> None:
         ("lanhdao_phuxuan", "approve", {}),
         ("cntt_phuxuan", "complete", {"extra": {"vendor": "Công ty TNHH Tin học Huế", "test_result": "In thử đạt"}}),
         ("cntt_phuxuan", "handover", {"extra": {"receiver": "Lý Thị Nga", "documents": "Hóa đơn 0012"}}),
+        ("bbt_phuxuan", "confirm_handover", {}),  # B7: the requesting officer confirms in the system
     ]
     for index, (steps, days_ago) in enumerate([(n, 1 + n) for n in range(len(it_path) + 1)] + [(2, 12)]):
         code = _code("CN", index)
@@ -174,6 +177,13 @@ def load(out) -> None:
                                            body="Sự cố phát sinh trong giờ làm việc, cần khắc phục.")
         _rename(case, code, start)
         _walk(case, it_path, p, start, limit=steps)
+        made += 1
+    # QT-05 B1 by phone: the ward's IT staff logged it for the officer who called.
+    code = _code("CN", 60)
+    if not Case.objects.filter(code=code).exists():
+        case = services.log_it_incident_for(p["cntt_phuxuan"], p["bbt_phuxuan"], how="phone", title="Máy chiếu phòng họp không lên hình",
+                                            body="Công chức gọi điện báo trước cuộc họp 14 giờ.")
+        _rename(case, code, now - dt.timedelta(hours=2))
         made += 1
     out.write(f"Hồ sơ mẫu: thêm {made} (tổng {Case.objects.count()})")
 

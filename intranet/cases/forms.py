@@ -170,6 +170,23 @@ class ITReportForm(forms.Form):
     files = MultipleFileField(label=_("Ảnh chụp, tệp đính kèm"))
 
 
+class ITIncidentForOfficerForm(ITReportForm):
+    """QT-05 B1 "trực tiếp hoặc điện thoại": IT staff log the incident an officer phoned in or brought in person."""
+
+    reporter = PersonChoiceField(label=_("Công chức báo sự cố"), queryset=None)
+    how = forms.ChoiceField(label=_("Hình thức thông báo"), choices=())
+
+    field_order = ["reporter", "how", "title", "body", "files"]
+
+    def __init__(self, *args, reporters=None, **kwargs):
+        from .kinds.it import REPORTED_BY
+
+        super().__init__(*args, **kwargs)
+        self.fields["reporter"].queryset = reporters
+        self.fields["how"].choices = REPORTED_BY
+        self.order_fields(self.field_order)
+
+
 class PressDigestForm(forms.Form):
     """The daily digest: one item per block of three lines (title, source | link, summary), blocks separated by a blank line."""
 

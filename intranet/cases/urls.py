@@ -13,6 +13,7 @@ urlpatterns = [
     # Officers.
     path("ho-so/", views.case_list, name="list"),
     path("ho-so/su-co-cntt/bao-cao/", views.report_it, name="report_it"),
+    path("ho-so/su-co-cntt/ghi-nhan-thay/", views.log_it_for_officer, name="log_it_for_officer"),
     path("ho-so/thong-ke/", views.dashboard, name="dashboard"),
     path("ho-so/y-kien-cu-tri/mau.xlsx", views.voter_template, name="voter_template"),
     path("ho-so/y-kien-cu-tri/nhap/", views.voter_import, name="voter_import"),

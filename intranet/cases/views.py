@@ -32,7 +32,16 @@ from portal.submissions import tracking as submission_tracking
 from search.folding import fold
 
 from . import dashboards, services
-from .forms import ActionForm, ExtensionForm, ITReportForm, PickPressItemForm, PressDigestForm, QuestionForm, VoterSummaryForm
+from .forms import (
+    ActionForm,
+    ExtensionForm,
+    ITIncidentForOfficerForm,
+    ITReportForm,
+    PickPressItemForm,
+    PressDigestForm,
+    QuestionForm,
+    VoterSummaryForm,
+)
 from .kinds import all_kinds, get_kind
 from .models import Case, CaseEvent, Extension, Field, PressDigest, PressItem
 from .spreadsheets import workbook_bytes
@@ -156,7 +165,10 @@ def case_list(request):
     counts = {str(get_kind(code).label): number for code, number in cases.order_by("kind").values_list("kind").annotate(number=Count("pk", distinct=True))}
     cases = cases.select_related("unit", "holder").order_by("-created_at", "-pk")
     page = Paginator(cases, 25).get_page(request.GET.get("trang"))
-    return render(request, "cases/case_list.html", {"page": page, "kinds": all_kinds(), "kind": kind, "counts": counts})
+    return render(request, "cases/case_list.html", {
+        "page": page, "kinds": all_kinds(), "kind": kind, "counts": counts,
+        "logs_it_for_others": permissions.holds_any_role(request.user, Role.IT_STAFF),
+    })
 
 
 @login_required
@@ -265,6 +277,28 @@ def report_it(request):
             messages.success(request, _("Đã báo sự cố %(code)s tới bộ phận CNTT.") % {"code": case.code})
             return redirect(case.get_absolute_url())
     return render(request, "cases/simple_form.html", {"form": form, "heading": _("Báo sự cố công nghệ thông tin"), "multipart": True},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def log_it_for_officer(request):
+    """QT-05 B1 by phone or in person: IT staff log the incident for the officer (only of units they serve)."""
+    reporters = permissions.it_reporters_for(request.user)
+    if not reporters.exists():
+        raise PermissionDenied(_("Chỉ bộ phận CNTT mới ghi nhận sự cố thay công chức."))
+    form = ITIncidentForOfficerForm(request.POST or None, request.FILES or None, reporters=reporters.order_by("last_name", "first_name"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.log_it_incident_for(request.user, data["reporter"], how=data["how"], title=data["title"], body=data["body"],
+                                                files=data["files"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi nhận sự cố %(code)s thay công chức.") % {"code": case.code})
+            return redirect(case.get_absolute_url())
+    return render(request, "cases/simple_form.html",
+                  {"form": form, "heading": _("Ghi nhận sự cố CNTT thay công chức (qua điện thoại, trực tiếp)"), "multipart": True},
                   status=400 if form.errors else 200)
 
 

@@ -13,7 +13,7 @@ from portal.news.models import ArticlePage, NewsIndexPage
 from portal.news.services import ensure_sections
 
 from . import services
-from .models import ModerationItem
+from .models import ModerationItem, PlannedPosting
 
 # title, how far it goes, days ago it arrived (calendar days; 0 = today)
 ITEMS = [
@@ -90,6 +90,13 @@ def load(out) -> None:
         verdict = "refuse" if target in ("B6-refuse", "refused") else "approve"
         stop = {"published": 6, "refused": 6, "B6-approve": 5, "B6-refuse": 5}.get(target) or ORDER.index(target)
         _advance(item, verdict, stop, (officer, leader, it), [moment + hour * n for n in range(1, 7)])
+    # QT-07 4: the contributor's plan for this week — one already published, one still to come.
+    from .planning import register_planned
+    from .reports import WEEK
+
+    for title in ("Tin: Hội nghị đối thoại với hộ kinh doanh", "Tin: Phường ra quân dọn vệ sinh cuối tuần"):
+        if not PlannedPosting.objects.filter(unit=unit, title=title).exists():
+            register_planned(unit, contributor, period_kind=WEEK, day=timezone.localdate(), title=title, author="Huỳnh Văn Nam")
     open_count = ModerationItem.objects.open().filter(unit=unit).count()
     overdue = ModerationItem.objects.overdue(timezone.now()).filter(unit=unit).count()
     out.write(f"Kiểm duyệt QT-07 (Phú Xuân): {open_count} đang xử lý, {overdue} quá hạn")

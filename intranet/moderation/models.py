@@ -291,3 +291,33 @@ class StepRecord(models.Model):
 
     def __str__(self):
         return f"{self.item} – {self.get_step_display()}"
+
+
+class PlannedPosting(models.Model):
+    """QT-07 4 "Mẫu đăng ký tin, bài tuần, tháng": what a contributor or unit plans to submit in a week or month.
+
+    Registered ahead; the registration report then sets each plan against what was published in the period."""
+
+    class Period(models.TextChoices):
+        WEEK = "tuan", _("Tuần")
+        MONTH = "thang", _("Tháng")
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="planned_postings")
+    period = models.CharField(_("kỳ đăng ký"), max_length=5, choices=Period.choices, default=Period.WEEK)
+    period_start = models.DateField(_("kỳ bắt đầu"), help_text=_("Thứ Hai của tuần, hoặc ngày 1 của tháng."))
+    title = models.CharField(_("tên tin, bài, ảnh"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=10, choices=ModerationItem.Kind.choices, default=ModerationItem.Kind.NEWS)
+    author = models.CharField(_("tác giả / đơn vị"), max_length=255, blank=True)
+    planned_date = models.DateField(_("dự kiến gửi"), null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đăng ký"), null=True, on_delete=models.SET_NULL, related_name="+")
+    registered_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["period_start", "planned_date", "pk"]
+        verbose_name = _("đăng ký tin, bài")
+        verbose_name_plural = _("đăng ký tin, bài")
+        indexes = [models.Index(fields=["unit", "period", "period_start"])]
+
+    def __str__(self):
+        return self.title

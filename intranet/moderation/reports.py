@@ -122,21 +122,51 @@ def summary(unit: Unit, kind: str, day: dt.date) -> Report:
 
 
 def registration(unit: Unit, kind: str, day: dt.date) -> Report:
-    """Mẫu đăng ký tin, bài tuần, tháng: the items registered for the period, with blank lines to add more."""
+    """Mẫu đăng ký tin, bài tuần, tháng: what was registered ahead for the period, each set against what was
+    published; then what was received without a registration; blank lines to add more by hand."""
+    from .models import PlannedPosting
+    from .planning import match_published
+
     start, end = period(kind, day)
     lower, upper = _bounds(start, end)
-    items = ModerationItem.objects.filter(unit=unit, received_at__gte=lower, received_at__lt=upper).order_by("received_at", "pk")
+    plans = list(PlannedPosting.objects.filter(unit=unit, period=kind, period_start=start).select_related("registered_by"))
+    published = list(
+        ModerationItem.objects.filter(
+            unit=unit, outcome__in=[ModerationItem.Outcome.PUBLISHED, ModerationItem.Outcome.BROADCAST], closed_at__gte=lower, closed_at__lt=upper
+        ).order_by("closed_at", "pk")
+    )
+    matched = match_published(plans, published)
     report = Report(
         title=_("MẪU ĐĂNG KÝ TIN, BÀI %(period)s") % {"period": _("TUẦN") if kind == WEEK else _("THÁNG")},
         unit=unit,
         start=start,
         end=end,
-        headers=[_("STT"), _("Tên tin, bài, ảnh"), _("Loại"), _("Tác giả / đơn vị"), _("Ngày đăng ký"), _("Dự kiến đăng"), _("Ghi chú")],
+        headers=[_("STT"), _("Tên tin, bài, ảnh"), _("Loại"), _("Tác giả / đơn vị"), _("Ngày đăng ký"), _("Dự kiến gửi"), _("Kết quả")],
     )
-    for number, item in enumerate(items, start=1):
+    kinds = dict(ModerationItem.Kind.choices)
+    for number, plan in enumerate(plans, start=1):
+        item = matched.get(plan.pk)
+        result = (
+            _("Đã đăng ngày %(date)s") % {"date": _local_date(item.closed_at)} if item is not None else _("Chưa đăng")
+        )
+        report.rows.append([
+            number, plan.title, str(kinds.get(plan.kind, "")), plan.author, _local_date(plan.registered_at),
+            plan.planned_date.strftime("%d/%m/%Y") if plan.planned_date else "", result,
+        ])
+    matched_ids = {item.pk for item in matched.values()}
+    received = ModerationItem.objects.filter(unit=unit, received_at__gte=lower, received_at__lt=upper).order_by("received_at", "pk")
+    unregistered = [item for item in received if item.pk not in matched_ids]
+    for number, item in enumerate(unregistered, start=len(plans) + 1):
         author = ", ".join(part for part in (item.submitter_name, item.submitter_organisation) if part)
-        report.rows.append([number, item.title, item.get_kind_display(), author, _local_date(item.received_at), "", item.get_step_display()])
-    report.totals = [(_("Số tin, bài, ảnh đăng ký"), len(report.rows))]
+        report.rows.append([
+            number, item.title, item.get_kind_display(), author, "", "", _("Ngoài đăng ký – %(step)s") % {"step": item.get_step_display()},
+        ])
+    report.totals = [
+        (_("Số tin, bài, ảnh đăng ký"), len(plans)),
+        (_("Đã đăng theo đăng ký"), len(matched)),
+        (_("Đăng ký nhưng chưa đăng"), len(plans) - len(matched)),
+        (_("Đã đăng ngoài đăng ký"), len([item for item in published if item.pk not in matched_ids])),
+    ]
     for _blank in range(5):
         report.rows.append([""] * len(report.headers))
     return report

@@ -26,7 +26,7 @@ from intranet.documents.services import find as find_document
 from intranet.notifications.services import notify, queue_email
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, get_calendar
-from portal.submissions.tracking import send_published
+from portal.submissions.tracking import send_published, tracking_footer
 
 from .documents import DECISION, issue_decision, issue_refusal_letter
 from .models import STEPS, TASK_CLASSES, TOTAL_DAYS, ModerationItem, Step, StepRecord, Verdict
@@ -488,7 +488,7 @@ def send_refusal(item: ModerationItem, user, letter: str = "") -> ModerationItem
         item.refusal_email = queue_email(
             [item.submitter_email],
             subject=_("Thông báo không đồng ý cho đăng tin, bài, ảnh: %(title)s") % {"title": item.title},
-            body=body,
+            body=body + tracking_footer(item),  # the sender can open the timeline from the letter
             kind=NOTIFY_KIND,
         )
     elif item.submitted_by_id:

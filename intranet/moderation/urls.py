@@ -7,6 +7,7 @@ urlpatterns = [
     path("kiem-duyet/", views.my_items, name="mine"),
     path("kiem-duyet/bao-cao/", views.summary_report, name="summary"),
     path("kiem-duyet/mau-dang-ky/", views.registration_form, name="registration"),
+    path("kiem-duyet/mau-dang-ky/dang-ky/", views.plan_posting, name="plan"),
     path("kiem-duyet/<int:pk>/", views.item_detail, name="item"),
     path("kiem-duyet/<int:pk>/thao-tac/", views.item_action, name="action"),
     path("kiem-duyet/<int:pk>/van-ban/", views.document, name="document"),

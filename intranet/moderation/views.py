@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -178,3 +179,29 @@ def summary_report(request):
 @login_required
 def registration_form(request):
     return _report(request, reports.registration, "mau-dang-ky")
+
+
+@login_required
+def plan_posting(request):
+    """QT-07 4: a contributor or the unit registers ahead an item it plans to submit this week or month."""
+    from intranet.accounts.permissions import units_registering_posting_plans
+
+    from .forms import PlannedPostingForm
+    from .planning import register_planned
+
+    units = units_registering_posting_plans(request.user)
+    if not units.exists():
+        raise PermissionDenied(_("Bạn không có quyền đăng ký tin, bài cho đơn vị nào."))
+    form = PlannedPostingForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        register_planned(data["unit"], request.user, period_kind=data["period"], day=data["day"], title=data["title"], kind=data["kind"],
+                         author=data["author"], planned_date=data["planned_date"], note=data["note"])
+        messages.success(request, _("Đã đăng ký \u201c%(title)s\u201d.") % {"title": data["title"]})
+        query = f"?don-vi={data['unit'].code}&ky={data['period']}&ngay={data['day']:%Y-%m-%d}"
+        target = "moderation:registration" if has_role(request.user, data["unit"], *REPORT_ROLES) or request.user.is_superuser else "moderation:plan"
+        return redirect(reverse(target) + query)
+    return render(request, "cases/simple_form.html", {
+        "form": form, "heading": _("Đăng ký tin, bài tuần, tháng"),
+        "intro": _("Đăng ký trước các tin, bài, ảnh dự kiến gửi trong tuần hoặc tháng; báo cáo đối chiếu với những gì đã đăng."),
+    }, status=400 if form.errors else 200)

@@ -6,3 +6,6 @@ class ProgramsConfig(AppConfig):
     name = "intranet.programs"
     label = "programs"
     verbose_name = _("Chương trình công tác")
+
+    def ready(self):
+        from . import signals  # noqa: F401

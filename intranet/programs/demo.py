@@ -31,11 +31,21 @@ def load(out) -> None:
     if not ProvinceProgram.objects.filter(period_kind="month", year=today.year, month=today.month).exists():
         chosen = RegistrationItem.objects.filter(registration__year=today.year, registration__month=today.month).exclude(registration__unit__code="sdl")
         program = services.draft_program(period_kind="month", year=today.year, month=today.month, item_ids=list(chosen.values_list("pk", flat=True)))
-        program = services.issue(program, office, number=f"{today.month:02d}/CTr-UBND")
+        program = services.submit_program(program, office)
+        leader = User.objects.filter(username="lanhdao_tinh").first()
+        if leader is None:
+            return
+        program = services.issue(program, leader, number=f"{today.month:02d}/CTr-UBND")
         first = program.tasks.filter(unit__code="stp").first()
         reporter = User.objects.filter(username="cv_stp").first()
         if first and reporter:
             services.report_task(first, reporter, progress="in_progress", result="Đã rà soát 35/60 văn bản; dự kiến hoàn thành trước ngày 25.")
+    # Next month's draft, submitted by the office and waiting for a province leader to issue it.
+    following = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    if not ProvinceProgram.objects.filter(period_kind="month", year=following.year, month=following.month).exists():
+        draft = services.draft_program(period_kind="month", year=following.year, month=following.month, item_ids=[],
+                                       extra=[(units["stp"], "Sơ kết công tác phổ biến, giáo dục pháp luật")])
+        services.submit_program(draft, office)
     last_month = today.replace(day=1) - dt.timedelta(days=1)
     for code in ["stp", "syt", "snv"]:
         if code in units and not PeriodicReport.objects.filter(unit=units[code], period_kind="month", year=last_month.year, month=last_month.month).exists():

@@ -79,6 +79,7 @@ class ProvinceProgram(Period):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
+        SUBMITTED = "submitted", _("Đã trình UBND tỉnh ban hành")
         ISSUED = "issued", _("Đã ban hành")
 
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -86,6 +87,8 @@ class ProvinceProgram(Period):
     issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ban hành"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     report_due_at = models.DateTimeField(_("hạn báo cáo"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("trình lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trình"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-year", "-month"]
@@ -154,3 +157,11 @@ class PeriodicReport(Period):
     @property
     def is_late(self) -> bool:
         return self.submitted_at > self.due_at
+
+    def grade(self, calendar=None) -> str:
+        """early / on time / late by the working-day calendar (Khánh Hòa Art. 9.2.d).
+
+        Pass the ``calendar`` when grading many reports: reading it costs a query."""
+        from intranet.workdays.calendar import get_calendar
+
+        return (calendar or get_calendar()).status(self.due_at, self.submitted_at)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet.accounts.models import Membership, Role, User
+from intranet.accounts.permissions import can_issue_province_program, is_province_office
 from intranet.notifications.services import Alert, notify_each
 from intranet.units.models import Unit
 from intranet.workdays.calendar import LOCAL_TZ, get_calendar
@@ -41,6 +42,20 @@ def _people_of(unit_ids: Iterable[int]) -> dict[int, list[User]]:
     return people
 
 
+def recompute_report_deadlines() -> int:
+    """After a calendar change: issued programmes with a task not yet reported get their deadline again.
+
+    Returns how many moved. Reports already given keep the deadline they were graded against."""
+    moved = 0
+    open_programs = ProvinceProgram.objects.filter(status=ProvinceProgram.Status.ISSUED, tasks__reported_at__isnull=True).distinct()
+    for program in open_programs.only("pk", "period_kind", "year", "month", "report_due_at"):
+        due = report_due(program.period_kind, program.year, program.month)
+        if due != program.report_due_at:
+            ProvinceProgram.objects.filter(pk=program.pk).update(report_due_at=due)
+            moved += 1
+    return moved
+
+
 @transaction.atomic
 def register(unit: Unit, user: User, *, period_kind: str, year: int, month: int, items: list[str]) -> Registration:
     if Registration.objects.filter(unit=unit, period_kind=period_kind, year=year, month=month).exists():
@@ -56,8 +71,8 @@ def register(unit: Unit, user: User, *, period_kind: str, year: int, month: int,
 def draft_program(*, period_kind: str, year: int, month: int, item_ids: list[int], extra: list[tuple[Unit, str]] = ()) -> ProvinceProgram:
     """App. VII.I.2: the office picks registered items (and may add its own) into the province's draft."""
     program, _created = ProvinceProgram.objects.get_or_create(period_kind=period_kind, year=year, month=month)
-    if program.is_issued:
-        raise ProgramError(_("Chương trình công tác kỳ này đã ban hành, không thể sửa."))
+    if program.status != ProvinceProgram.Status.DRAFT:
+        raise ProgramError(_("Chương trình công tác kỳ này đã trình hoặc đã ban hành, không thể sửa."))
     items = RegistrationItem.objects.filter(
         pk__in=item_ids, registration__period_kind=period_kind, registration__year=year, registration__month=month
     ).select_related("registration")
@@ -70,8 +85,32 @@ def draft_program(*, period_kind: str, year: int, month: int, item_ids: list[int
 
 
 @transaction.atomic
+def submit_program(program: ProvinceProgram, user: User) -> ProvinceProgram:
+    """App. VII.I.2: the office submits its draft to the province's leaders ("trình UBND tỉnh ban hành")."""
+    if not is_province_office(user):
+        raise ProgramError(_("Chỉ Văn phòng UBND tỉnh trình dự thảo chương trình công tác."))
+    program = ProvinceProgram.objects.select_for_update().get(pk=program.pk)
+    if program.status != ProvinceProgram.Status.DRAFT:
+        raise ProgramError(_("Chỉ dự thảo mới được trình."))
+    if not program.tasks.exists():
+        raise ProgramError(_("Chương trình chưa có nhiệm vụ nào."))
+    program.status, program.submitted_at, program.submitted_by = ProvinceProgram.Status.SUBMITTED, timezone.now(), user
+    program.save(update_fields=["status", "submitted_at", "submitted_by"])
+    province = Unit.objects.active().filter(depth=1).first()
+    leaders = Membership.objects.filter(unit=province, role=Role.LEADER, user__is_active=True).select_related("user") if province else []
+    notify_each(
+        [Alert(m.user, _("Trình ban hành: %(program)s") % {"program": program}, _("Văn phòng UBND tỉnh trình ban hành."),
+               f"/chuong-trinh-cong-tac/tinh/{program.pk}/") for m in leaders],
+        kind="assignment",
+    )
+    return program
+
+
+@transaction.atomic
 def issue(program: ProvinceProgram, user: User, *, number: str = "") -> ProvinceProgram:
-    """App. VII.I.3: once issued, the tasks reach the responsible units' desks."""
+    """App. VII.I.3: a province leader issues it; the tasks then reach the responsible units' desks."""
+    if not can_issue_province_program(user):
+        raise ProgramError(_("Chỉ lãnh đạo UBND tỉnh ban hành chương trình công tác."))
     program = ProvinceProgram.objects.select_for_update().get(pk=program.pk)
     if program.is_issued:
         raise ProgramError(_("Chương trình này đã được ban hành."))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("chuong-trinh-cong-tac/dang-ky/", views.register, name="program_register"),
     path("chuong-trinh-cong-tac/tong-hop/", views.aggregate, name="program_aggregate"),
     path("chuong-trinh-cong-tac/tinh/<int:pk>/", views.program_detail, name="program_detail"),
+    path("chuong-trinh-cong-tac/tinh/<int:pk>/trinh/", views.program_submit, name="program_submit"),
     path("chuong-trinh-cong-tac/tinh/<int:pk>/ban-hanh/", views.program_issue, name="program_issue"),
     path("chuong-trinh-cong-tac/tinh/<int:pk>/bao-cao/", views.program_report, name="program_report"),
     path("chuong-trinh-cong-tac/nhiem-vu/<int:pk>/", views.task_report, name="program_task_report"),

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intranet.accounts.models import Role
-from intranet.accounts.permissions import can_report_for_unit, is_province_office, is_sysadmin, units_with_role
+from intranet.accounts.permissions import (
+    can_issue_province_program,
+    can_report_for_unit,
+    is_leader_of,
+    is_province_office,
+    is_sysadmin,
+    units_with_role,
+)
 from intranet.units.models import Unit
 from intranet.workdays.calendar import Status, get_calendar
 
@@ -57,7 +64,8 @@ def index(request):
     calendar = get_calendar()
     context = {
         "registrations": Registration.objects.filter(unit__in=units).select_related("unit")[:50],
-        "reports": PeriodicReport.objects.filter(unit__in=units).select_related("unit")[:50],
+        "reports": [(report, grade, Status.LABELS[grade]) for report in PeriodicReport.objects.filter(unit__in=units).select_related("unit")[:50]
+                    for grade in [report.grade(calendar)]],
         "tasks": [(task, status, Status.LABELS[status]) for task in page for status in [services.task_status(task, calendar=calendar)]],
         "pager": page,
         "programs": ProvinceProgram.objects.filter(status=ProvinceProgram.Status.ISSUED)[:12],
@@ -124,13 +132,32 @@ def program_detail(request, pk: int):
     if not office:
         tasks = tasks.filter(unit__in=_my_units(request.user))
     rows = [(task, services.task_status(task)) if program.is_issued else (task, "") for task in tasks]
-    return render(request, "programs/program.html", {"program": program, "rows": rows, "is_office": office, "labels": Status.LABELS})
+    return render(request, "programs/program.html", {
+        "program": program, "rows": rows, "is_office": office, "labels": Status.LABELS,
+        "can_issue": can_issue_province_program(request.user), "submitted": program.status == ProvinceProgram.Status.SUBMITTED,
+    })
+
+
+@login_required
+@require_POST
+def program_submit(request, pk: int):
+    """App. VII.I.2: the office submits the draft to the province's leaders."""
+    _office_only(request.user)
+    program = get_object_or_404(ProvinceProgram, pk=pk)
+    try:
+        services.submit_program(program, request.user)
+    except services.ProgramError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã trình %(program)s để lãnh đạo UBND tỉnh ban hành.") % {"program": program})
+    return redirect("program_detail", pk=program.pk)
 
 
 @login_required
 @require_POST
 def program_issue(request, pk: int):
-    _office_only(request.user)
+    if not can_issue_province_program(request.user):
+        raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh ban hành chương trình công tác."))
     program = get_object_or_404(ProvinceProgram, pk=pk)
     try:
         services.issue(program, request.user, number=request.POST.get("number", "")[:100])
@@ -188,20 +215,45 @@ def periodic_submit(request):
 
 @login_required
 def periodic_aggregate(request):
-    """App. VII.II.2: every unit's regular report for the period, late ones flagged, missing ones listed."""
-    _office_only(request.user)
+    """App. VII.II.2: the regular reports of a level's units for the period, graded, missing ones listed.
+
+    Every level (App. VII b: each unit runs its own reporting): the province office sees the province's
+    units; a unit's leader sees the unit's own sub-units (``?don-vi=``)."""
+    scope = _report_scope(request)
     period_kind, year, month = _period(request)
-    reports = list(PeriodicReport.objects.filter(period_kind=period_kind, year=year, month=month).select_related("unit"))
+    children = Unit.objects.active().filter(path__startswith=scope.path, depth=scope.depth + 1)
+    reports = list(PeriodicReport.objects.filter(period_kind=period_kind, year=year, month=month, unit__in=children).select_related("unit"))
+    calendar = get_calendar()
+    for report in reports:
+        report.grade_code = report.grade(calendar)
+        report.grade_label = Status.LABELS[report.grade_code]
     due_at = services.report_due(period_kind, year, month)
-    missing = Unit.objects.active().filter(depth=2).exclude(pk__in=[r.unit_id for r in reports])
+    missing = children.exclude(pk__in=[r.unit_id for r in reports])
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(
             f"bao-cao-cong-tac-{year}-{month:02d}.xlsx", _("Báo cáo định kỳ"),
             [_("STT"), _("Đơn vị"), _("Nội dung báo cáo"), _("Gửi lúc"), _("Tình trạng")],
-            [[n, r.unit.name, r.content, r.submitted_at, _("Trễ hạn") if r.is_late else _("Đúng hạn")] for n, r in enumerate(reports, 1)]
+            [[n, r.unit.name, r.content, r.submitted_at, str(r.grade_label)] for n, r in enumerate(reports, 1)]
             + [[None, unit.name, _("Chưa gửi báo cáo"), None, _("Quá hạn") if timezone.now() > due_at else _("Trong hạn")] for unit in missing],
         )
     return render(request, "programs/periodic_aggregate.html", {
         "reports": reports, "missing": missing, "due_at": due_at, "period": (period_kind, year, month),
-        "period_label": _label(period_kind, year, month), "overdue": timezone.now() > due_at,
+        "period_label": _label(period_kind, year, month), "overdue": timezone.now() > due_at, "scope": scope,
     })
+
+
+def _report_scope(request) -> Unit:
+    """The level whose units' reports are gathered: the province for its office, else a unit the user leads."""
+    raw = request.GET.get("don-vi", "")
+    if raw.isdigit():
+        scope = Unit.objects.active().filter(pk=int(raw)).first()
+        if scope is None or not (is_leader_of(request.user, scope) or (scope.depth == 1 and is_province_office(request.user))):
+            raise PermissionDenied
+        return scope
+    if is_province_office(request.user):
+        scope = Unit.objects.active().filter(depth=1).first()
+    else:
+        scope = units_with_role(request.user, Role.LEADER).active().filter(numchild__gt=0).order_by("depth").first()
+    if scope is None:
+        raise PermissionDenied
+    return scope

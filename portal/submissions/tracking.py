@@ -63,6 +63,19 @@ def send_receipt(submission) -> None:
     )
 
 
+def tracking_footer(item) -> str:
+    """The lines a result e-mail ends with: the tracking code and the absolute link to its public timeline."""
+    from .models import Submission
+
+    submission = Submission.objects.filter(page_id=item.page_id).exclude(code=None).select_related("unit").first()
+    if submission is None:
+        return ""
+    return "\n\n" + _("Mã tra cứu: %(code)s\nTheo dõi tình trạng tại: %(url)s") % {
+        "code": submission.code,
+        "url": _lookup_url(submission),
+    }
+
+
 def send_published(item) -> None:
     """B6 approved and published: the sender is told, with the link to the article."""
     from .models import Submission

@@ -97,13 +97,14 @@ def test_an_it_incident_goes_through_qt05_with_the_plan_returned_once(browser, p
     _sees(chair, step="B6. Thực hiện khắc phục, vận hành thử", history=["Phê duyệt phương án – Tôn Thất Long"])
     take(it, portal, code, "complete", extra_vendor="Công ty TNHH Tin học Huế", extra_test_result="Quét thử 50 trang đạt")
     take(it, portal, code, "handover", extra_receiver="Lý Thị Nga", extra_documents="Hóa đơn 0047")
-    _sees(it, step="Đã hoàn thành", history=["Hoàn tất bàn giao ba bên – Ngô Quang Huy"])
+    _sees(it, step="B7. Đơn vị đề nghị xác nhận nhận bàn giao", history=["Hoàn tất bàn giao ba bên – Ngô Quang Huy"])
     expect(it.locator("main")).to_contain_text("950.000")
     expect(it.get_by_role("link", name="Biên bản bàn giao ba bên")).to_be_visible()
 
-    # The officer who reported it follows it to the end.
-    reporter.goto(portal.url(f"/ho-so/{code}/"))
-    _sees(reporter, step="Đã hoàn thành", history=["Hoàn thành khắc phục (lập phiếu hoàn thành) – Ngô Quang Huy"])
+    # B7: the officer who reported it confirms the handover in the system, and follows it to the end.
+    take(reporter, portal, code, "confirm_handover")
+    _sees(reporter, step="Đã hoàn thành", history=["Xác nhận đã nhận bàn giao – Lý Thị Nga",
+                                                    "Hoàn thành khắc phục (lập phiếu hoàn thành) – Ngô Quang Huy"])
     _refused(browser, portal, "cv_stp", code, title)
 
 

@@ -9,7 +9,8 @@ Where a step acts (``Step.unit``):
 - ``province``: the province itself (the top of the unit tree);
 - ``same``: wherever the case already is;
 - ``agency``: the competent agency the case was forwarded to (the actor picks it);
-- ``origin``: the unit where the case was entered or reported.
+- ``origin``: the unit where the case was entered or reported;
+- ``requester``: the reporter's own unit (QT-05 B7's "bộ phận đề nghị").
 
 Who acts: one of ``Step.roles`` held directly in the acting unit and, when the
 case has a holder (a named assignee), only that holder.
@@ -43,7 +44,8 @@ class Action:
     choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
     money: tuple[str, ...] = ()
     # Who holds the next step when the action does not name someone:
-    # "none" (anyone with the role), "actor" (whoever acted), "overseer", "main" (the main handler).
+    # "none" (anyone with the role), "actor" (whoever acted), "overseer", "main" (the main handler),
+    # "reporter" (who reported it: QT-05 B7's confirmation).
     holder: str = "none"
     # What the person chosen in HOLDER becomes on the case: "overseer" (the province-office
     # specialist who follows it to the end) or "main" (the agency's main handler).
@@ -51,6 +53,10 @@ class Action:
     public_label: str = ""  # shown on the public timeline when set
     escalates: bool = False  # moves the case to the level above (voter opinions)
     tells_reporter: bool = False  # the person who reported is notified (QT-05: at completion and at handover)
+    # A further check for this action only (``intranet.accounts.permissions.STEP_CHECKS``), e.g. App. VI escalation.
+    permission: str = ""
+    # "level": the TARGET_UNIT must be the case's level or one of its own agencies and sub-units (App. VI).
+    target_scope: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """IT incidents — QT-05/VP "Khắc phục sự cố công nghệ thông tin" (2.5 working days).
 
-B1 an officer reports; B2 IT receives and classifies (Phiếu khắc phục sự cố
-CNTT); B3 surveys and plans with a cost estimate; B4 submits to the chair;
-B5 the chair approves or returns for adjustment; B6 IT and the vendor carry
-it out and test (Phiếu hoàn thành); B7 three-party handover.
+B1 an officer reports ("trực tiếp hoặc điện thoại": from the desk, or IT staff
+log it for the officer who phoned or walked in); B2 IT receives and classifies
+(Phiếu khắc phục sự cố CNTT); B3 surveys and plans with a cost estimate; B4
+submits to the chair; B5 the chair approves or returns for adjustment; B6 IT and
+the vendor carry it out and test (Phiếu hoàn thành); B7 three-party handover,
+"Bộ phận CNTT, Bộ phận đề nghị": IT records it, the requesting unit confirms it.
 """
 
 from decimal import Decimal
@@ -19,6 +21,11 @@ HALF = Decimal("0.5")
 # B2: the incident's category and severity come from fixed lists (the repair slip's boxes).
 CATEGORIES = ("Phần cứng", "Phần mềm", "Mạng, đường truyền", "Thiết bị ngoại vi (máy in, máy quét)", "An toàn thông tin", "Khác")
 SEVERITIES = ("Thấp", "Trung bình", "Cao", "Nghiêm trọng")
+# B1 "trực tiếp hoặc điện thoại": how an officer told IT staff, when they log it for the officer.
+REPORTED_BY = (("phone", _("Qua điện thoại")), ("in_person", _("Trực tiếp")))
+# B7: whoever reported, whatever their role in the requesting unit, confirms the handover.
+REQUESTER_ROLES = (Role.LEADER, Role.SPECIALIST, Role.OFFICE_SPECIALIST, Role.CULTURE_OFFICER, Role.IT_STAFF,
+                   Role.UNIT_BOARD, Role.PORTAL_BOARD, Role.CONTRIBUTOR)
 
 register(
     Kind(
@@ -108,9 +115,20 @@ register(
                 unit="origin",
                 public_label=_("Đang bàn giao"),
                 actions=(
-                    Action("handover", _("Hoàn tất bàn giao ba bên"), "closed", params=(COMMENT,),
+                    Action("handover", _("Hoàn tất bàn giao ba bên"), "handover_confirm", params=(COMMENT,),
                            extra=(("receiver", _("Người nhận bàn giao (đơn vị đề nghị)")), ("documents", _("Hóa đơn, chứng từ (nếu có)"))),
-                           required=("receiver",), public_label=_("Đã bàn giao"), tells_reporter=True),
+                           required=("receiver",), holder="reporter", public_label=_("Đã bàn giao"), tells_reporter=True),
+                ),
+            ),
+            Step(
+                "handover_confirm",
+                _("B7. Đơn vị đề nghị xác nhận nhận bàn giao"),
+                roles=REQUESTER_ROLES,
+                unit="requester",
+                public_label=_("Chờ đơn vị đề nghị xác nhận bàn giao"),
+                actions=(
+                    Action("confirm_handover", _("Xác nhận đã nhận bàn giao"), "closed", params=(COMMENT,), holder="none",
+                           public_label=_("Đơn vị đề nghị đã xác nhận bàn giao")),
                 ),
             ),
             Step("closed", _("Đã hoàn thành"), closed=True, public_label=_("Đã hoàn thành")),

@@ -3,7 +3,9 @@
 An opinion is entered at the level whose People's Council summarised it
 (commune, district or province). One beyond that level's authority is
 escalated to the level above and handled there (App. VI II.2.a, III.2.a);
-at province level the province office takes it in.
+at province level the province office takes it in. Escalation is the level's leader's
+call ("Lãnh đạo UBND xã sẽ chỉ đạo chuyển lên"; at district level "xin ý kiến Lãnh đạo Văn phòng"),
+and the history records who made it.
 """
 
 from dataclasses import replace
@@ -39,9 +41,10 @@ register(
                 public_label=_("Đã tiếp nhận ý kiến cử tri"),
                 actions=(
                     Action("forward", _("Chuyển cơ quan, phòng ban trả lời"), "agency_assign", params=(TARGET_UNIT, HARD, COMMENT),
-                           required=(TARGET_UNIT,), public_label=_("Đã chuyển cơ quan chức năng")),
+                           required=(TARGET_UNIT,), target_scope="level", public_label=_("Đã chuyển cơ quan chức năng")),
                     Action("escalate", _("Chuyển lên cấp trên (vượt thẩm quyền)"), "intake", params=(COMMENT,), required=(COMMENT,),
-                           escalates=True, public_label=_("Đã chuyển lên cấp trên giải quyết")),
+                           escalates=True, permission="escalate_voter_opinion",
+                           public_label=_("Đã chuyển lên cấp trên giải quyết")),
                 ),
             ),
             replace(

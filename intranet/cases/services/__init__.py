@@ -47,9 +47,17 @@ from .actions import (  # noqa: F401
     province_unit,
     recompute_open_deadlines,
     request_extension,
+    requesting_unit,
 )
 from .batches import alert_overdue, forward_screened_questions, receive_new_questions, remind_office_leaders  # noqa: F401
-from .intake import it_unit_for, open_case, printable_forms, report_it_incident, submit_question  # noqa: F401
+from .intake import (  # noqa: F401
+    it_unit_for,
+    log_it_incident_for,
+    open_case,
+    printable_forms,
+    report_it_incident,
+    submit_question,
+)
 from .press import (  # noqa: F401
     DIGEST_LATE_KIND,
     PRESS_DIGEST_DUE,

@@ -106,7 +106,11 @@ class ActionInput:
 def allowed_actions(case: Case, user) -> list[Action]:
     if not permissions.can_act_on_case(user, case) or case.waiting_since is not None:
         return []  # a waiting case is resumed first (intranet.cases.waiting)
-    return [action for action in case.step_def.actions if not action.escalates or parent_level(case.origin) is not None]
+    return [
+        action for action in case.step_def.actions
+        if (not action.escalates or parent_level(case.origin) is not None)
+        and (not action.permission or permissions.STEP_CHECKS[action.permission](user, case))
+    ]
 
 
 def candidate_holders(case: Case, action: Action) -> Iterable[User]:
@@ -230,6 +234,11 @@ def _validate(case: Case, kind: Kind, action: Action, params: ActionInput) -> No
             errors[HOLDER] = _("Người được chọn không có vai trò phù hợp ở đơn vị xử lý.")
     if TARGET_UNIT in action.params and params.target_unit is not None and not params.target_unit.is_active:
         errors[TARGET_UNIT] = _("Đơn vị này không còn hoạt động.")
+    elif action.target_scope == "level" and params.target_unit is not None and case.origin is not None:
+        # App. VI: a level forwards only to its own agencies and sub-units; beyond them it escalates.
+        level = case.origin.get_parent() if parent_level(case.origin) is None and case.origin.depth > 1 else case.origin
+        if not params.target_unit.path.startswith(level.path):
+            errors[TARGET_UNIT] = _("Chỉ chuyển cho cơ quan, đơn vị thuộc cấp mình; vượt thẩm quyền thì chuyển lên cấp trên.")
     if errors:
         raise ValidationError(errors)
 
@@ -237,7 +246,16 @@ def _validate(case: Case, kind: Kind, action: Action, params: ActionInput) -> No
 def _next_holder(case: Case, action: Action, params: ActionInput, user: User) -> User | None:
     if HOLDER in action.params:
         return params.holder
-    return {"actor": user, "overseer": case.overseer, "main": case.main_handler}.get(action.holder)
+    return {"actor": user, "overseer": case.overseer, "main": case.main_handler, "reporter": case.reporter}.get(action.holder)
+
+
+def requesting_unit(case: Case) -> Unit | None:
+    """QT-05 B7's "bộ phận đề nghị": the reporter's own unit, the deepest under the IT unit that took the case."""
+    if case.reporter_id is None:
+        return case.origin
+    units = Unit.objects.filter(memberships__user_id=case.reporter_id, status=Unit.Status.ACTIVE).distinct().order_by("-depth", "pk")
+    below = [unit for unit in units if case.origin is None or unit.path.startswith(case.origin.path)]
+    return (below or list(units) or [case.origin])[0]
 
 
 def _resolve_unit(case: Case, step: Step, now_unit: Unit | None) -> Unit | None:
@@ -249,6 +267,8 @@ def _resolve_unit(case: Case, step: Step, now_unit: Unit | None) -> Unit | None:
         return case.agency
     if step.unit == "origin":
         return case.origin
+    if step.unit == "requester":
+        return requesting_unit(case)
     return now_unit if now_unit is not None else case.unit
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet.accounts import permissions
 from intranet.accounts.models import Role, User
+from intranet.accounts.names import display_name
 from intranet.notifications.services import queue_email
 from intranet.units.links import absolute_url
 from intranet.units.models import Unit
@@ -54,7 +56,10 @@ def open_case(
     files: Sequence = (),
     now: dt.datetime | None = None,
     label: str = "",
+    recorded_by: User | None = None,
+    event_data: dict | None = None,
 ) -> Case:
+    """``recorded_by``: someone who entered the case for the reporter (QT-05 B1 by phone); history names them."""
     kind = get_kind(kind_code)
     now = now or timezone.now()
     case = Case(
@@ -77,9 +82,10 @@ def open_case(
     )
     case.save()
     first = kind.step(kind.first)
-    event = _record(case, action="open", label=label or _("Tiếp nhận"), actor=reporter, to_step=kind.first, public_label=first.public_label, now=now)
-    _attach(case, event, files, reporter)
-    for user in (reporter, overseer):
+    event = _record(case, action="open", label=label or _("Tiếp nhận"), actor=recorded_by or reporter, to_step=kind.first,
+                    public_label=first.public_label, now=now, data=event_data)
+    _attach(case, event, files, recorded_by or reporter)
+    for user in (reporter, overseer, recorded_by):
         if user is not None:
             CaseParticipant.objects.get_or_create(case=case, user=user, role=CaseParticipant.Role.ACTOR)
     _enter(case, first, get_calendar(), now)
@@ -138,6 +144,25 @@ def report_it_incident(user: User, *, title: str, body: str, files: Sequence = (
     if unit is None:
         raise ValidationError(_("Chưa có bộ phận CNTT nào phụ trách đơn vị của bạn. Vui lòng liên hệ quản trị hệ thống."))
     return open_case("it", title=title, body=body, origin=unit, reporter=user, files=files, label=_("B1. Thông báo sự cố"))
+
+
+def log_it_incident_for(it_officer: User, reporter: User, *, how: str, title: str, body: str, files: Sequence = ()) -> Case:
+    """QT-05 B1 "trực tiếp hoặc điện thoại": IT staff log the incident an officer phoned in or brought in person.
+
+    The officer is the case's reporter (told at completion and handover, confirms B7); history names who logged it."""
+    from ..kinds.it import REPORTED_BY
+
+    if not permissions.can_log_it_incident_for(it_officer, reporter):
+        raise PermissionDenied(_("Bạn không thuộc bộ phận CNTT phụ trách đơn vị của người báo sự cố."))
+    channels = dict(REPORTED_BY)
+    if how not in channels:
+        raise ValidationError({"how": _("Vui lòng chọn trong danh sách.")})
+    label = _("B1. Thông báo sự cố (%(how)s) – bộ phận CNTT ghi nhận thay %(reporter)s") % {
+        "how": str(channels[how]).lower(),
+        "reporter": display_name(reporter),
+    }
+    return open_case("it", title=title, body=body, origin=it_unit_for(reporter), reporter=reporter, files=files, label=label,
+                     recorded_by=it_officer, event_data={"reported_by": how, "reporter": reporter.pk})
 
 
 def printable_forms(case: Case) -> list[tuple[str, str]]:

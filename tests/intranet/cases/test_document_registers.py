@@ -30,6 +30,8 @@ def walk(client, world, title):
     client.force_login(world.ward_it)
     act(client, case, "complete", extra_vendor="Công ty Tin học", extra_test_result="Đạt")
     act(client, case, "handover", extra_receiver="Hoàng Thị Báo Sự Cố")
+    client.force_login(world.ward_specialist)
+    act(client, case, "confirm_handover")  # B7: the requesting officer confirms
     return fresh(case)
 
 

@@ -60,10 +60,21 @@ def test_an_it_incident_walks_qt05_with_the_right_people(client, world):
     assert "In thử 20 trang, đạt" in client.get(f"/ho-so/{case.code}/in/phieu-hoan-thanh/", **HOST).content.decode()
     assert act(client, case, "handover", extra_receiver="Hoàng Thị Báo Sự Cố", extra_documents="Hóa đơn số 0012").status_code == 302
     case = fresh(case)
-    assert case.step == "closed" and case.closed_at is not None
     assert told.filter(title__contains="Hoàn tất bàn giao").exists()  # and at handover
     record = client.get(f"/ho-so/{case.code}/in/bien-ban-ban-giao/", **HOST).content.decode()
-    assert "BIÊN BẢN BÀN GIAO BA BÊN" in record and "Hóa đơn số 0012" in record
+    assert "BIÊN BẢN BÀN GIAO BA BÊN" in record and "Hóa đơn số 0012" in record and "Chưa xác nhận" in record
+
+    # B7 "Bộ phận CNTT, Bộ phận đề nghị": the requesting officer confirms the handover in the system, IT cannot.
+    assert (case.step, case.unit, case.holder) == ("handover_confirm", world.ward, world.ward_specialist)
+    assert refused(act(client, case, "confirm_handover"))
+    client.force_login(world.ward_officer)
+    assert refused(act(client, case, "confirm_handover"))
+    client.force_login(world.ward_specialist)
+    assert act(client, case, "confirm_handover", comment="Máy in đã hoạt động").status_code == 302
+    case = fresh(case)
+    assert case.step == "closed" and case.closed_at is not None
+    record = client.get(f"/ho-so/{case.code}/in/bien-ban-ban-giao/", **HOST).content.decode()
+    assert "Hoàng Thị Báo Sự Cố" in record and "Chưa xác nhận" not in record
 
     # Another unit's officer never sees it.
     client.force_login(world.justice_specialist)
@@ -117,3 +128,29 @@ def test_the_cost_box_takes_the_dots_officers_type(client, world):
     page = client.get(f"/ho-so/{case.code}/", **HOST).content.decode()
     cost = re.search(r"<input[^>]*name=\"plan-extra_cost\"[^>]*>", page).group(0)
     assert 'type="text"' in cost and 'inputmode="numeric"' in cost
+
+
+def test_it_staff_log_an_incident_phoned_in_by_an_officer(client, world):
+    """QT-05 B1 "trực tiếp hoặc điện thoại": the officer is the reporter; the history says IT logged it, and how."""
+    url = "/ho-so/su-co-cntt/ghi-nhan-thay/"
+    client.force_login(world.ward_specialist)
+    assert client.get(url, **HOST).status_code == 403  # not IT staff
+    client.force_login(world.ward_it)
+    form = client.get(url, **HOST)
+    assert form.status_code == 200 and "Hoàng Thị Báo Sự Cố" in form.text and "Đặng Ngọc Soạn Thảo" not in form.text
+    # An officer of another unit (not served by this IT staff) is refused and nothing is saved.
+    outsider = {"reporter": world.justice_specialist.pk, "how": "phone", "title": "Mất mạng", "body": "Mất mạng tầng 3"}
+    assert client.post(url, outsider, **HOST).status_code == 400 and not Case.objects.exists()
+    assert client.post(url, {**outsider, "reporter": world.ward_specialist.pk, "how": "email"}, **HOST).status_code == 400
+
+    response = client.post(url, {**outsider, "reporter": world.ward_specialist.pk}, **HOST)
+    case = Case.objects.get(kind="it")
+    assert response.status_code == 302
+    assert (case.reporter, case.step, case.unit) == (world.ward_specialist, "classify", world.ward)
+    opened = case.events.get(action="open")
+    assert opened.actor == world.ward_it and "qua điện thoại" in opened.label and "Hoàng Thị Báo Sự Cố" in opened.label
+    page = client.get(f"/ho-so/{case.code}/", **HOST).text
+    assert "bộ phận CNTT ghi nhận thay Hoàng Thị Báo Sự Cố" in page
+    # The officer sees the case as its reporter.
+    client.force_login(world.ward_specialist)
+    assert client.get(f"/ho-so/{case.code}/", **HOST).status_code == 200

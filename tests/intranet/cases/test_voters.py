@@ -71,6 +71,8 @@ def test_opinions_are_handled_at_the_ward_or_escalated_to_the_province(client, w
     client.post("/ho-so/y-kien-cu-tri/nhap/", summary_form(unit=world.ward.pk, spreadsheet=xlsx(ROWS)), **HOST)
     local, beyond = Case.objects.order_by("pk")
 
+    # A level forwards only to its own agencies and sub-units: not to a department of the province.
+    assert act(client, local, "forward", target_unit=world.justice.pk).status_code == 400
     # Within the ward's authority: its own officers answer, the ward office publishes.
     assert act(client, local, "forward", target_unit=world.ward.pk).status_code == 302
     client.force_login(world.ward_leader)
@@ -84,8 +86,12 @@ def test_opinions_are_handled_at_the_ward_or_escalated_to_the_province(client, w
     assert fresh(local).published_at is not None
 
     # Beyond its authority: escalated (with a reason) to the level above — here the province office.
+    # The ward office's clerk may not move it up: the ward's leader directs it ("chỉ đạo chuyển lên"), recorded.
+    assert refused(act(client, beyond, "escalate", comment="Thuộc thẩm quyền UBND tỉnh"))
+    client.force_login(world.ward_leader)
     assert act(client, beyond, "escalate").status_code == 400
     assert act(client, beyond, "escalate", comment="Thuộc thẩm quyền UBND tỉnh").status_code == 302
+    assert fresh(beyond).events.get(action="escalate").actor == world.ward_leader
     beyond = fresh(beyond)
     assert (beyond.step, beyond.origin, beyond.unit, beyond.overseer) == ("intake", world.office, world.office, None)
     assert refused(act(client, beyond, "forward", target_unit=world.justice.pk))

@@ -68,7 +68,9 @@ def test_a_draft_province_program_stays_with_the_office_until_issued(client, org
     assert client.get(f"/quan-tri/province_programs/inspect/{program.pk}/").status_code in (302, 403)
     client.force_login(org.cv_vp)
     assert "tháng 11/2026" in client.get("/quan-tri/province_programs/").content.decode()
-    services.issue(program, org.cv_vp, number="01/CTr-UBND")
+    chair = UserFactory(username="chutich")
+    grant_role(chair, org.units["vpubnd"].get_parent(), Role.LEADER)
+    services.issue(program, chair, number="01/CTr-UBND")
     client.force_login(org.cv_stp)
     assert client.get(f"/quan-tri/province_programs/inspect/{program.pk}/").status_code == 200
     # The task shared down is on the unit's admin list too, and not on another unit's.

@@ -12,7 +12,7 @@ from intranet.accounts.services import grant_role
 from intranet.notifications.models import Notification
 from intranet.programs import services
 from intranet.programs.models import PeriodicReport, ProgramTask, ProvinceProgram, RegistrationItem
-from intranet.workdays.calendar import LOCAL_TZ, get_calendar
+from intranet.workdays.calendar import LOCAL_TZ, Status, get_calendar
 from tests.factories import UserFactory, province, unit_with_site
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,9 @@ def org(db):
     for username, code, role in [("cv_vp", "vpubnd", Role.OFFICE_SPECIALIST), ("cv_stp", "stp", Role.SPECIALIST), ("cv_syt", "syt", Role.SPECIALIST)]:
         people[username] = UserFactory(username=username)
         grant_role(people[username], units[code], role)
-    return type("Org", (), {"units": units, **people})
+    people["chutich"] = UserFactory(username="chutich")
+    grant_role(people["chutich"], top, Role.LEADER)
+    return type("Org", (), {"units": units, "province": top, **people})
 
 
 def _as(client, user):
@@ -61,9 +63,18 @@ def test_a_work_program_from_registration_to_the_aggregated_report(client, org):
     # A draft is the office's own business.
     assert _as(client, org.cv_stp).get(f"/chuong-trinh-cong-tac/tinh/{program.pk}/").status_code == 404
     assert "Rà soát văn bản" not in client.get("/ban-lam-viec/").content.decode()
-    # 3. Issued: the tasks reach the units' desks, with the report due by the working-day calendar.
-    _as(client, org.cv_vp).post(f"/chuong-trinh-cong-tac/tinh/{program.pk}/ban-hanh/", {"number": "01/CTr-UBND"})
+    # 3. The office submits it; an office specialist cannot issue it, a province leader does ("trình UBND tỉnh ban hành").
+    assert _as(client, org.cv_vp).post(f"/chuong-trinh-cong-tac/tinh/{program.pk}/ban-hanh/", {"number": "01/CTr-UBND"}).status_code == 403
+    assert _as(client, org.cv_stp).post(f"/chuong-trinh-cong-tac/tinh/{program.pk}/trinh/").status_code == 403
+    _as(client, org.cv_vp).post(f"/chuong-trinh-cong-tac/tinh/{program.pk}/trinh/")
     program.refresh_from_db()
+    assert program.status == ProvinceProgram.Status.SUBMITTED and Notification.objects.filter(recipient=org.chutich).exists()
+    leader_page = _as(client, org.chutich).get(f"/chuong-trinh-cong-tac/tinh/{program.pk}/").text
+    assert "Đã trình UBND tỉnh ban hành" in leader_page and "Ban hành" in leader_page
+    # Issued: the tasks reach the units' desks, with the report due by the working-day calendar.
+    _as(client, org.chutich).post(f"/chuong-trinh-cong-tac/tinh/{program.pk}/ban-hanh/", {"number": "01/CTr-UBND"})
+    program.refresh_from_db()
+    assert program.issued_by == org.chutich
     assert program.is_issued
     month_end = dt.datetime.combine(program.period_end(), dt.time.min, LOCAL_TZ)
     assert program.report_due_at == get_calendar().due(month_end, 3)
@@ -127,7 +138,7 @@ def test_regular_reports_flow_up_with_late_and_missing_units_flagged(client, org
     assert _as(client, org.cv_syt).get(f"/bao-cao-cong-tac/tong-hop/{query}").status_code == 403
     page = _as(client, org.cv_vp).get(f"/bao-cao-cong-tac/tong-hop/{query}").content.decode()
     assert "Báo cáo công tác tháng của Sở Tư pháp" in page
-    assert ("Trễ hạn" if report.is_late else "Đúng hạn") in page
+    assert str(Status.LABELS[report.grade()]) in page  # graded early / on time / late by the calendar
     rows = list(load_workbook(BytesIO(client.get(f"/bao-cao-cong-tac/tong-hop/{query}&xuat=xlsx").content)).active.iter_rows(values_only=True))
     missing = {row[1]: row for row in rows[1:] if row[2] == "Chưa gửi báo cáo"}
     assert "Sở Y tế" in missing
@@ -137,7 +148,7 @@ def test_reminders_and_overdue_notices_go_once(org):
     today = timezone.localdate()
     program = ProvinceProgram.objects.create(period_kind="month", year=today.year, month=today.month)
     ProgramTask.objects.create(program=program, unit=org.units["stp"], title="Tập huấn hộ tịch")
-    services.issue(program, org.cv_vp)
+    services.issue(program, org.chutich)
     program.refresh_from_db()
     just_before = get_calendar().due(program.report_due_at - dt.timedelta(hours=30), 0)
     assert services.remind(now=max(just_before, program.report_due_at - dt.timedelta(hours=2))) == (1, 0)
@@ -146,3 +157,56 @@ def test_reminders_and_overdue_notices_go_once(org):
     assert services.remind(now=after) == (0, 1)
     assert services.remind(now=after) == (0, 0)
     assert Notification.objects.filter(recipient=org.cv_stp, kind="overdue").count() == 1
+
+
+def test_a_day_off_added_to_the_calendar_moves_the_report_deadline_of_an_issued_programme(org):
+    from intranet.workdays.models import CalendarDay
+
+    today = timezone.localdate()
+    program = ProvinceProgram.objects.create(period_kind="month", year=today.year, month=today.month)
+    ProgramTask.objects.create(program=program, unit=org.units["stp"], title="Tập huấn hộ tịch")
+    services.issue(program, org.chutich)
+    program.refresh_from_db()
+    before = program.report_due_at
+    first_working_day = get_calendar().due(dt.datetime.combine(program.period_end(), dt.time.min, LOCAL_TZ), 0).date()
+    CalendarDay.objects.create(date=first_working_day, kind=CalendarDay.Kind.DAY_OFF, name="Nghỉ bù")
+    program.refresh_from_db()
+    assert program.report_due_at > before
+    assert program.report_due_at == get_calendar().due(dt.datetime.combine(program.period_end(), dt.time.min, LOCAL_TZ), 3)
+
+
+def test_an_office_specialist_cannot_issue_the_province_programme(org):
+    program = ProvinceProgram.objects.create(period_kind="month", year=2026, month=11)
+    ProgramTask.objects.create(program=program, unit=org.units["stp"], title="Tập huấn hộ tịch")
+    with pytest.raises(services.ProgramError):
+        services.issue(program, org.cv_vp)
+    program.refresh_from_db()
+    assert program.status == ProvinceProgram.Status.DRAFT
+
+
+def test_periodic_reports_are_graded_early_on_time_late_by_the_calendar(org):
+    due = services.report_due("month", 2026, 3)
+    calendar = get_calendar()
+    report = PeriodicReport(unit=org.units["stp"], period_kind="month", year=2026, month=3, content="…", due_at=due)
+    for submitted, grade in ((calendar.due(due - dt.timedelta(days=3), 0), Status.EARLY), (due, Status.ON_TIME),
+                             (due + dt.timedelta(hours=1), Status.LATE)):
+        report.submitted_at = submitted
+        assert report.grade(calendar) == grade
+
+
+def test_missing_reports_are_checked_at_every_level(client, org):
+    """A department's leader sees which of its own sub-units have not reported; the office sees the province's units."""
+    stp = org.units["stp"]
+    division = unit_with_site(stp, code="stp-hcbtp", name="Phòng Hành chính tư pháp")
+    other = unit_with_site(stp, code="stp-pbgdpl", name="Phòng Phổ biến giáo dục pháp luật")
+    leader = UserFactory(username="lanhdao_stp")
+    grant_role(leader, stp, Role.LEADER)
+    services.submit_periodic_report(division, leader, period_kind="month", year=2026, month=3, content="Báo cáo của Phòng Hành chính tư pháp")
+    page = _as(client, leader).get("/bao-cao-cong-tac/tong-hop/", {"don-vi": stp.pk, "ky": "month", "nam": 2026, "thang": 3})
+    assert page.status_code == 200
+    assert "Báo cáo của Phòng Hành chính tư pháp" in page.text and other.name in page.text and "Chưa gửi báo cáo" in page.text
+    assert "Sở Y tế" not in page.text  # not this level's unit
+    # Another department's officer may not look at this level.
+    assert _as(client, org.cv_syt).get("/bao-cao-cong-tac/tong-hop/", {"don-vi": stp.pk}).status_code == 403
+    office = _as(client, org.cv_vp).get("/bao-cao-cong-tac/tong-hop/", {"ky": "month", "nam": 2026, "thang": 3}).text
+    assert "Sở Y tế" in office and "Báo cáo của Phòng Hành chính tư pháp" not in office

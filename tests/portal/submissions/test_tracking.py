@@ -82,6 +82,7 @@ def test_a_refused_sender_sees_the_refusal_and_gets_the_letter(client, phuxuan):
     services.send_refusal(item, phuxuan.officer)
     letter = OutgoingEmail.objects.get(pk=item.refusal_email_id)
     assert letter.to == ["binh@example.vn"] and "Nội dung quảng cáo thương mại." in letter.body
+    assert f"http://phuxuan.localhost/tra-cuu/?ma={submission.code}" in letter.body  # an absolute link back to the timeline
     assert "Không được đồng ý cho đăng" in look_up(client, submission.code).text
 
 
