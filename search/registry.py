@@ -161,8 +161,11 @@ def _subtree(unit: Unit) -> QuerySet:
 
 def _pages_in_unit(unit: Unit) -> Q:
     # The site's home in every locale: an English home is a sibling tree of the Vietnamese one.
-    homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
-    roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
+    # Kept on the unit object, so the three page types of one search page ask once.
+    roots = getattr(unit, "_search_site_roots", None)
+    if roots is None:
+        homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
+        roots = unit._search_site_roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
     condition = Q(path__in=[])  # no site: nothing is the unit's, everything is outside it
     for root in roots:
         condition |= Q(path__startswith=root)
