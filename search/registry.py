@@ -50,6 +50,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search.utils import get_descendants_content_types_pks
 
 from intranet.boards.models import Board
 from intranet.cases.models import Case
@@ -74,9 +75,17 @@ class SearchType:
     text: Callable[[Model], str] = field(default=lambda obj: "")  # may hold markup; the page shows an excerpt
     # Called once per page of results, e.g. to fetch what ``text`` needs in a query or two.
     prepare: Callable[[list], list] = field(default=lambda objects: objects)
+    # Subtypes ``public`` leaves to other entries (``not_type``): the page skips this entry
+    # when the index holds hits of those types only (``content_types``).
+    exclude_models: tuple = ()
 
     def in_unit(self, queryset: QuerySet, unit: Unit) -> QuerySet:
         return queryset.filter(self.unit_q(unit))
+
+    def content_types(self, model) -> set[int]:
+        """The content type ids of the index rows this entry can find (``model`` is its queryset's)."""
+        excluded = set().union(*(get_descendants_content_types_pks(other) for other in self.exclude_models))
+        return set(get_descendants_content_types_pks(model)) - excluded
 
 
 class SiteUnits:
@@ -135,10 +144,13 @@ def _with_page_text(pages: list[Page]) -> list[Page]:
     return pages
 
 
+# Page types listed on their own below: the generic page entry leaves them out.
+PAGE_TYPES_OF_THEIR_OWN = (ArticlePage, LegalDocumentPage)
+
+
 def _pages(request: HttpRequest) -> QuerySet:
     # Published, outside private sections, not the tree's root; every locale (English pages too).
-    # Types listed on their own below are left to their own entries.
-    return Page.objects.live().public().filter(depth__gt=1).not_type(ArticlePage, LegalDocumentPage).select_related("locale")
+    return Page.objects.live().public().filter(depth__gt=1).not_type(*PAGE_TYPES_OF_THEIR_OWN).select_related("locale")
 
 
 def _articles(request: HttpRequest) -> QuerySet:
@@ -182,6 +194,7 @@ PAGES = SearchType(
     title=lambda page: page.title,
     text=lambda page: f"{page.search_description} {getattr(page, 'search_text', '')}",
     prepare=_with_page_text,
+    exclude_models=PAGE_TYPES_OF_THEIR_OWN,
 )
 
 NEWS = SearchType(

@@ -69,9 +69,11 @@ class Group:
     shown: list
 
 
-def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | None, own: Unit | None) -> Hits:
+def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | None, own: Unit | None, census=None) -> Hits:
     backend = get_search_backend()
     queryset = entry.public(request)
+    if census is not None and not entry.content_types(queryset.model) & census.keys():
+        return Hits([])  # the index holds no hit of this type: no search at all
     if scope is not None:
         queryset = entry.in_unit(queryset, scope)
     if own is None:
@@ -129,7 +131,9 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if query:
         terms, sites = query_terms(query), SiteUnits()
-        groups = [Group(entry, _hits(entry, request, query, scope, own), []) for entry in TYPES]
+        matching = getattr(get_search_backend(), "matching_types", None)
+        census = matching(query) if matching else None  # hits per content type, one pass over the index
+        groups = [Group(entry, _hits(entry, request, query, scope, own, census), []) for entry in TYPES]
         context["total"] = sum(group.hits.count() for group in groups)
         if chosen is None:
             for group in groups:

@@ -64,6 +64,15 @@ class FoldingPostgresSearchBackend(RankedBackendMixin, upstream.PostgresSearchBa
     query_compiler_class = FoldingPostgresQueryCompiler
     autocomplete_query_compiler_class = FoldingPostgresAutocompleteQueryCompiler
 
+    def census_sql(self, query, quote):
+        entries = upstream.IndexEntry._meta.db_table
+        vector = vector_sql(quote, entries)
+        sql = (
+            f"SELECT {quote('content_type_id')}, COUNT(*) FROM {quote(entries)}"  # noqa: S608 - quoted names, parameters
+            f" WHERE {vector} @@ to_tsquery(%s::regconfig, %s) GROUP BY 1"
+        )
+        return sql, [self.config or "simple", tsquery_text(query)]
+
     def __init__(self, params):
         # Folded Vietnamese is not English: no stemming, no English stop words.
         super().__init__({"SEARCH_CONFIG": "simple", **params})

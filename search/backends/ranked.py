@@ -25,15 +25,18 @@ compiler.
 
 from __future__ import annotations
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
 from modelsearch.backends.base import BaseSearchBackend, EmptySearchResults
+from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.folding import exact_pairs
 
 from .folding import FoldingSearchMixin, fold_query
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 FIRST = "search_first"
 RANK = "_search_rank"
@@ -54,6 +57,24 @@ class RankedBackendMixin(FoldingSearchMixin):
                 base = folded if isinstance(folded, PlainText) else PlainText(folded, operator="and")
                 folded = And([base] + [Or([PlainText(token), PlainText(word)]) for word, token in pairs])
         return BaseSearchBackend._search(self, query_compiler_class, folded, model_or_queryset, **kwargs)
+
+    def matching_types(self, query: str) -> dict[int, int] | None:
+        """How many index rows of each content type match ``query`` (all its words), in one pass
+        over the index; ``None`` when this backend cannot say. The search page skips the types
+        with none, instead of running the full-text query once more for each."""
+        folded = fold_query(query)
+        if folded is None:
+            return {}
+        if not isinstance(folded, str):
+            return None
+        connection = connections[router.db_for_read(IndexEntry)]
+        sql, params = self.census_sql(PlainText(folded, operator="and"), connection.ops.quote_name)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return dict(cursor.fetchall())
+
+    def census_sql(self, query, quote) -> tuple[str, list]:
+        raise NotImplementedError
 
 
 def _integer_pk(model) -> bool:

@@ -64,3 +64,12 @@ class FoldingSQLiteSearchBackend(RankedBackendMixin, upstream.SQLiteSearchBacken
     index_class = FoldingSQLiteIndex
     query_compiler_class = FoldingSQLiteQueryCompiler
     autocomplete_query_compiler_class = FoldingSQLiteAutocompleteQueryCompiler
+
+    def census_sql(self, query, quote):
+        fts, entries = quote(upstream.SQLiteFTSIndexEntry._meta.db_table), quote(upstream.IndexEntry._meta.db_table)
+        columns = " ".join(FoldingSQLiteQueryCompiler.FTS_TABLE_FIELDS)
+        sql = (
+            f"SELECT {entries}.{quote('content_type_id')}, COUNT(*) FROM {fts}, {entries}"  # noqa: S608 - quoted names, a parameter
+            f" WHERE {fts} MATCH %s AND {entries}.{quote('id')} = +{fts}.{quote('rowid')} GROUP BY 1"
+        )
+        return sql, [f"{{{columns}}} : ({fts5_query(query)})"]
