@@ -31,9 +31,12 @@ dropped. So every filter here is written, once, with lookups both understand:
   filters in the index;
 - pages are never filtered by ``pk`` or ``id``: on a page type Django turns
   both into ``page_ptr``, which Elasticsearch silently ignores; use ``path``;
-- the visitor's own unit first is ``filter(unit_q)`` then ``exclude(unit_q)``:
-  the same condition negated, never a list of the other hits' pks (which on
-  100k articles would be a huge ``terms`` list).
+- the visitor's own unit first: on the database backends one search of the
+  queryset annotated ``search_first`` = ``Case(When(unit_q, 0), default=1)``
+  (``search.backends.ranked.FIRST``); on Elasticsearch, which cannot order by an
+  annotation, ``filter(unit_q)`` then ``exclude(unit_q)``: the same condition
+  negated, never a list of the other hits' pks (which on 100k articles would be
+  a huge ``terms`` list).
 
 ``tests/search/test_elasticsearch_queries.py`` compiles every type, with and
 without a unit scope and split, into Elasticsearch query bodies.

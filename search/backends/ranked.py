@@ -51,7 +51,8 @@ class RankedBackendMixin(FoldingSearchMixin):
             return EmptySearchResults()
         operator = (kwargs.get("operator") or "and").lower()
         text = query.query_string if isinstance(query, PlainText) else query if isinstance(query, str) else None
-        if text is not None and operator == "and" and getattr(query, "operator", "and").lower() == "and":
+        searching = query_compiler_class is self.query_compiler_class  # autocomplete stays Wagtail's
+        if searching and text is not None and operator == "and" and getattr(query, "operator", "and").lower() == "and":
             pairs = exact_pairs(text)
             if pairs:
                 base = folded if isinstance(folded, PlainText) else PlainText(folded, operator="and")
