@@ -26,7 +26,7 @@ Measured on the shared 2-core machine, 2026-12-06 (page p50 / bare p50, ms):
 - before (b0ac04c), SQLite: 500 articles 172.9 / 0.39; 2,000 articles 557.0 / 0.83 (growth 3.2 for 4×);
   exact spelling first: no.
 - after, SQLite: 2,000 articles 30.8 / 0.74; 20,000 articles 77.6 / 8.90 (8.7×; growth 2.5 for 10×).
-- after, PostgreSQL 16: 2,000 articles 110.5 / 37.2 (3.0×); 20,000 articles 198.3 / 59.5 (3.3×;
+- after, PostgreSQL 15: 2,000 articles 110.5 / 37.2 (3.0×); 20,000 articles 198.3 / 59.5 (3.3×;
   growth 1.8 for 10×). Recall 15/15 and the same held-out answers (digest) on both databases.
 The page's fixed cost (seven types, units, sites, template: ~25 ms) keeps the SQLite ratio above 3× at
 these sizes; 100,000 articles were not run on this machine.
