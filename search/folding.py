@@ -38,6 +38,40 @@ def fold_words(text: str | None) -> str:
     return " ".join(_WORD.findall(fold(text)))
 
 
+# Index rows also carry one opaque ASCII token per marked word ("nẵng" → "zznqbopfng"), so a
+# search for "Đà Nẵng" can rank the rows that spell it so above "da nang", "dà nang" or "Đa
+# Năng" (all "da nang" folded), while still finding them all. The prefix keeps the tokens
+# apart from folded words; only the database backends store them (Elasticsearch ranks by
+# its own analyzers).
+EXACT_PREFIX = "zz"
+_HEX_AS_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+
+
+def exact_token(word: str) -> str | None:
+    """The exact token of one lower-case word, or ``None`` when it carries no mark."""
+    if word.isascii():
+        return None
+    return EXACT_PREFIX + "".join(ch if ch.isascii() else "q" + format(ord(ch), "x").translate(_HEX_AS_LETTERS) for ch in word)
+
+
+def exact_pairs(text: str | None) -> list[tuple[str, str]]:
+    """(folded word, exact token) for each distinct word of ``text`` that carries a mark, in order."""
+    pairs: dict[str, str] = {}
+    for word in _WORD.findall(unicodedata.normalize("NFC", text or "").lower()):
+        token = exact_token(word)
+        folded = fold_words(word)
+        if token and folded and " " not in folded:
+            pairs.setdefault(token, folded)
+    return [(folded, token) for token, folded in pairs.items()]
+
+
+def index_words(text: str | None) -> str:
+    """What a database index row stores: ``fold_words(text)`` then the exact tokens of its marked words."""
+    folded = fold_words(text)
+    tokens = [token for _folded, token in exact_pairs(text)]
+    return f"{folded} {' '.join(tokens)}" if tokens else folded
+
+
 def slugify(text: str | None) -> str:
     """The URL slug of a Vietnamese title: "Đua ghe trên sông Hương" → "dua-ghe-tren-song-huong".
 

@@ -31,9 +31,12 @@ dropped. So every filter here is written, once, with lookups both understand:
   filters in the index;
 - pages are never filtered by ``pk`` or ``id``: on a page type Django turns
   both into ``page_ptr``, which Elasticsearch silently ignores; use ``path``;
-- the visitor's own unit first is ``filter(unit_q)`` then ``exclude(unit_q)``:
-  the same condition negated, never a list of the other hits' pks (which on
-  100k articles would be a huge ``terms`` list).
+- the visitor's own unit first: on the database backends one search of the
+  queryset annotated ``search_first`` = ``Case(When(unit_q, 0), default=1)``
+  (``search.backends.ranked.FIRST``); on Elasticsearch, which cannot order by an
+  annotation, ``filter(unit_q)`` then ``exclude(unit_q)``: the same condition
+  negated, never a list of the other hits' pks (which on 100k articles would be
+  a huge ``terms`` list).
 
 ``tests/search/test_elasticsearch_queries.py`` compiles every type, with and
 without a unit scope and split, into Elasticsearch query bodies.
@@ -50,6 +53,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search.utils import get_descendants_content_types_pks
 
 from intranet.boards.models import Board
 from intranet.cases.models import Case
@@ -74,9 +78,17 @@ class SearchType:
     text: Callable[[Model], str] = field(default=lambda obj: "")  # may hold markup; the page shows an excerpt
     # Called once per page of results, e.g. to fetch what ``text`` needs in a query or two.
     prepare: Callable[[list], list] = field(default=lambda objects: objects)
+    # Subtypes ``public`` leaves to other entries (``not_type``): the page skips this entry
+    # when the index holds hits of those types only (``content_types``).
+    exclude_models: tuple = ()
 
     def in_unit(self, queryset: QuerySet, unit: Unit) -> QuerySet:
         return queryset.filter(self.unit_q(unit))
+
+    def content_types(self, model) -> set[int]:
+        """The content type ids of the index rows this entry can find (``model`` is its queryset's)."""
+        excluded = set().union(*(get_descendants_content_types_pks(other) for other in self.exclude_models))
+        return set(get_descendants_content_types_pks(model)) - excluded
 
 
 class SiteUnits:
@@ -135,10 +147,13 @@ def _with_page_text(pages: list[Page]) -> list[Page]:
     return pages
 
 
+# Page types listed on their own below: the generic page entry leaves them out.
+PAGE_TYPES_OF_THEIR_OWN = (ArticlePage, LegalDocumentPage)
+
+
 def _pages(request: HttpRequest) -> QuerySet:
     # Published, outside private sections, not the tree's root; every locale (English pages too).
-    # Types listed on their own below are left to their own entries.
-    return Page.objects.live().public().filter(depth__gt=1).not_type(ArticlePage, LegalDocumentPage).select_related("locale")
+    return Page.objects.live().public().filter(depth__gt=1).not_type(*PAGE_TYPES_OF_THEIR_OWN).select_related("locale")
 
 
 def _articles(request: HttpRequest) -> QuerySet:
@@ -161,8 +176,11 @@ def _subtree(unit: Unit) -> QuerySet:
 
 def _pages_in_unit(unit: Unit) -> Q:
     # The site's home in every locale: an English home is a sibling tree of the Vietnamese one.
-    homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
-    roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
+    # Kept on the unit object, so the three page types of one search page ask once.
+    roots = getattr(unit, "_search_site_roots", None)
+    if roots is None:
+        homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
+        roots = unit._search_site_roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
     condition = Q(path__in=[])  # no site: nothing is the unit's, everything is outside it
     for root in roots:
         condition |= Q(path__startswith=root)
@@ -179,6 +197,7 @@ PAGES = SearchType(
     title=lambda page: page.title,
     text=lambda page: f"{page.search_description} {getattr(page, 'search_text', '')}",
     prepare=_with_page_text,
+    exclude_models=PAGE_TYPES_OF_THEIR_OWN,
 )
 
 NEWS = SearchType(

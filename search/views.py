@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from intranet.units.models import Unit
 
 from . import promotions
+from .backends.ranked import FIRST
 from .highlight import excerpt, highlight, query_terms
 from .registry import TYPES, SearchType, SiteUnits, get_type
 
@@ -26,6 +28,9 @@ PREVIEW = 5  # hits per type on the overview, before "see all"
 
 class Hits:
     """The hits of one type: the visitor's unit's own first, then the rest.
+
+    One search on the database backends (ordered by ``FIRST``); two parts, the unit's and
+    the others', on a backend that cannot order by an annotation (Elasticsearch).
 
     Quacks like a queryset for ``Paginator`` (``count()`` and slicing), so a
     page of hits costs the same few queries however many there are.
@@ -64,15 +69,21 @@ class Group:
     shown: list
 
 
-def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | None, own: Unit | None) -> Hits:
+def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | None, own: Unit | None, census=None) -> Hits:
     backend = get_search_backend()
     queryset = entry.public(request)
+    if census is not None and not entry.content_types(queryset.model) & census.keys():
+        return Hits([])  # the index holds no hit of this type: no search at all
     if scope is not None:
         queryset = entry.in_unit(queryset, scope)
     if own is None:
         return Hits([backend.search(query, queryset, operator="and")])
-    # The same condition, kept then negated: every backend can express both (see search.registry).
     condition = entry.unit_q(own)
+    if getattr(backend, "ORDERS_FIRST", False):
+        # One search per type: the unit's own hits rank first (search.backends.ranked).
+        first = Case(When(condition, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return Hits([backend.search(query, queryset.annotate(**{FIRST: first}), operator="and")])
+    # The same condition, kept then negated: every backend can express both (see search.registry).
     mine, others = queryset.filter(condition), queryset.exclude(condition)
     return Hits([backend.search(query, mine, operator="and"), backend.search(query, others, operator="and")])
 
@@ -120,7 +131,9 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if query:
         terms, sites = query_terms(query), SiteUnits()
-        groups = [Group(entry, _hits(entry, request, query, scope, own), []) for entry in TYPES]
+        matching = getattr(get_search_backend(), "matching_types", None)
+        census = matching(query) if matching else None  # hits per content type, one pass over the index
+        groups = [Group(entry, _hits(entry, request, query, scope, own, census), []) for entry in TYPES]
         context["total"] = sum(group.hits.count() for group in groups)
         if chosen is None:
             for group in groups:

@@ -15,6 +15,19 @@ scopes any type by unit or visibility with ordinary ORM filters.
 
 from django.db import connection
 
+_FTS_TABLE_SEEN: set[str] = set()  # database names whose FTS5 table was found (it is never dropped)
+
+
+def _fts_ready() -> bool:
+    from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+    # Wagtail builds a backend per get_search_backend() call: ask the database once per process,
+    # not once per search (the search page builds one per type).
+    name = str(connection.settings_dict["NAME"])
+    if name not in _FTS_TABLE_SEEN and fts5_available() and fts_table_exists():
+        _FTS_TABLE_SEEN.add(name)
+    return name in _FTS_TABLE_SEEN
+
 
 def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name
     if connection.vendor == "postgresql":
@@ -22,9 +35,7 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this 
 
         return FoldingPostgresSearchBackend(params)
     if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
-
-        if fts5_available() and fts_table_exists():
+        if _fts_ready():
             from .sqlite import FoldingSQLiteSearchBackend
 
             return FoldingSQLiteSearchBackend(params)
