@@ -29,7 +29,7 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_menus, dispatch_uid=f"forget-menus-{id(signal)}")
         post_delete.connect(forget_menus, sender="wagtailcore.Page", dispatch_uid="forget-menus-page-delete")
-        for label in ("boards.Board", "speeches.Speech", "units.Unit"):
+        for label in ("boards.Board", "speeches.Speech", "units.Unit", "directory.Person", "accounts.Membership"):
             model = apps.get_model(label)
             post_save.connect(forget_menus, sender=model, dispatch_uid=f"forget-menus-save-{label}")
             post_delete.connect(forget_menus, sender=model, dispatch_uid=f"forget-menus-delete-{label}")

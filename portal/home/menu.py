@@ -59,19 +59,44 @@ MENU_KEY = "site-menu:{site}:{language}"
 def main_menu(request, unit) -> list[Section]:
     """The sections of the site this request is for, in Art. 4.2 order.
 
-    What a site's menu lists is kept in the cache (one lookup per page, no query); publishing,
-    moving or deleting a page, and saving a board, a speech or a unit, forget it (``forget_menus``).
+    What a site's menu and footer show is kept in the cache (one lookup per page, no query);
+    publishing, moving or deleting a page, and saving a board, a speech, a unit, a person or a
+    role, forget it (``forget_menus``).
     """
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = MENU_KEY.format(site=site.pk, language=get_language())
-    entries = cache.get(key)
-    if entries is None:
-        entries = _entries(site, unit)
-        cache.set(key, entries, MENU_SECONDS)
     here = request.path
-    return [Section(label, url, url != "/" and not url.endswith("#iso") and here.startswith(url)) for label, url in entries]
+    return [Section(label, url, url != "/" and not url.endswith("#iso") and here.startswith(url)) for label, url in _chrome(site, unit)["menu"]]
+
+
+def footer_for(request, unit) -> dict:
+    """What the footer names: the managing body, the person responsible and the licence."""
+    site = Site.find_for_request(request)
+    return _chrome(site, unit)["footer"] if site is not None else {}
+
+
+def _chrome(site: Site, unit) -> dict:
+    key = MENU_KEY.format(site=site.pk, language=get_language())
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = {"menu": _entries(site, unit), "footer": _footer(site, unit)}
+        cache.set(key, chrome, MENU_SECONDS)
+    return chrome
+
+
+def _footer(site: Site, unit) -> dict:
+    from portal.home.models import HomePage
+
+    home = HomePage.objects.filter(pk=site.root_page_id).only("licence", "responsible", "managing_body").first()
+    responsible = home.responsible if home else ""
+    if not responsible and (person := responsible_person(unit)):
+        responsible = f"{person.full_name} – {person.position}" if person.position else person.full_name
+    return {
+        "managing_body": (home.managing_body if home else "") or managing_body(unit),
+        "responsible": responsible,
+        "licence": home.licence if home else "",
+    }
 
 
 def forget_menus(**_kwargs) -> None:

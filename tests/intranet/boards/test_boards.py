@@ -87,7 +87,7 @@ def test_the_public_reads_published_boards_without_personal_data(client, org):
 def test_board_pages_keep_a_constant_number_of_queries(client, org, django_assert_max_num_queries):
     board = BoardFactory(standing_unit=org.snv)
     BoardMemberFactory(board=board, person=org.chair)
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_max_num_queries(16) as few:  # 10, and the site's menu and footer built once (portal/home/menu.py)
         client.get(reverse("boards:list"))
         client.get(reverse("boards:detail", args=[board.pk]))
     for _ in range(15):

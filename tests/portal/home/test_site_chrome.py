@@ -86,6 +86,7 @@ def test_another_wards_board_does_not_put_boards_in_this_wards_menu(client, site
 def test_the_footer_names_the_managing_body_the_person_responsible_and_the_contacts_never_personal_data(client, sites):
     _tinh, phuxuan, _ = sites
     type(phuxuan).objects.filter(pk=phuxuan.pk).update(address="82 Lê Lợi", phone="0234 3540 740", email="phuxuan@hue.gov.vn")
+    phuxuan.refresh_from_db()
     head = UserFactory(first_name="Long", last_name="Tôn Thất")
     grant_role(head, phuxuan, Role.LEADER, is_head=True)
     PersonFactory(user=head, unit=phuxuan, full_name="Tôn Thất Long", position="Chủ tịch UBND phường",
@@ -98,9 +99,10 @@ def test_the_footer_names_the_managing_body_the_person_responsible_and_the_conta
     assert "99 Đường Bí Mật" not in footer and "09/03/1975" not in footer and "1975" not in footer
 
     # What the unit's editors write on the home page (tab "Chân trang") wins over the defaults.
-    HomePage.objects.filter(pk=phuxuan.site.root_page_id).update(
-        managing_body="UBND phường Phú Xuân", responsible="Dương Khánh Châu – Phó Chủ tịch UBND phường",
-        licence="Giấy phép số 15/GP-TTĐT ngày 02/03/2026")
+    home = HomePage.objects.get(pk=phuxuan.site.root_page_id)
+    home.managing_body, home.responsible = "UBND phường Phú Xuân", "Dương Khánh Châu – Phó Chủ tịch UBND phường"
+    home.licence = "Giấy phép số 15/GP-TTĐT ngày 02/03/2026"
+    home.save_revision().publish()  # as the editor publishes it: the kept footer is forgotten
     footer = re.search(r"<footer.*</footer>", client.get("/", **WARD).text, re.S).group(0)
     assert "Cơ quan chủ quản: UBND phường Phú Xuân" in footer and "Dương Khánh Châu – Phó Chủ tịch UBND phường" in footer
     assert "Giấy phép số 15/GP-TTĐT ngày 02/03/2026" in footer and "Tôn Thất Long" not in footer
