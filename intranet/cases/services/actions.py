@@ -402,7 +402,7 @@ def request_extension(case: Case, user: User, *, days: Decimal, reason: str) -> 
         raise PermissionDenied(_("Chỉ người đang xử lý mới đề nghị gia hạn."))
     if not reason.strip() or days <= 0 or days > 10:
         raise ValidationError(_("Cần nêu lý do và số ngày gia hạn (tối đa 10 ngày làm việc)."))
-    from .waiting import check_extension_cap
+    from ..waiting import check_extension_cap
 
     check_extension_cap(case, days)
     extension = Extension.objects.create(case=case, days=days, reason=reason, requested_by=user)
@@ -424,7 +424,7 @@ def decide_extension(extension: Extension, user: User, *, approve: bool, comment
     extension.decided_by, extension.decided_at = user, timezone.now()
     extension.save()
     if approve:
-        from .waiting import check_extension_cap
+        from ..waiting import check_extension_cap
 
         check_extension_cap(case, extension.days)
         case.extra_days += extension.days
