@@ -81,3 +81,4 @@ def test_a_search_writes_nothing_and_its_hits_reach_the_popular_searches_on_flus
     client.get("/tim-kiem/", {"q": "tuyển dụng công chức năm nay"}, **PORTAL)
     assert promotions.flush_hits() == 1 and promotions.flush_hits() == 0  # each hit counted once
     assert Query.get("tuyển dụng công chức năm nay").hits == 4
+
