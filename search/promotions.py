@@ -8,8 +8,9 @@ strings are read in one query and compared in Python.
 
 The editors' "popular searches" report counts searches, but a search page writes
 nothing to the database: ``record_hit`` counts in the cache (atomic increments, one
-key per query and day), and at most every ``FLUSH_SECONDS`` one request adds the
-counts to Wagtail's daily hits in a handful of statements (``flush_hits``). The cache
+key per query and day), and beat's ``search-hits-flush`` job (every five minutes,
+``search.tasks``) adds them to Wagtail's daily hits in a handful of statements
+(``flush_hits``), so no visitor's request ever writes. The cache
 is shared by every worker (Redis) or is the worker's own (embedded): either way each
 count reaches the report once; a cache lost before a flush loses its last minutes of
 counts, which a popularity report can afford.
@@ -51,7 +52,6 @@ def for_query(query: str, request: HttpRequest) -> list[dict]:
     return rows
 
 
-FLUSH_SECONDS = 300
 KEEP_SECONDS = 3 * 24 * 3600  # uncounted hits outlive a few missed flushes, not forever
 PREFIX = "search-hits"
 
@@ -79,8 +79,6 @@ def record_hit(query: str) -> None:
         cache.set(_keys(day, slot=_incr(_keys(day))), text, timeout=KEEP_SECONDS)
     else:
         _incr(_keys(day, text))
-    if cache.add(f"{PREFIX}:flushed", 1, timeout=FLUSH_SECONDS):
-        flush_hits()
 
 
 def flush_hits(today: dt.date | None = None) -> int:

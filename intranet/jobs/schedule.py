@@ -25,6 +25,12 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "30", "hour": "1"},
         "Sao lưu cơ sở dữ liệu và toàn bộ tệp mỗi đêm, giữ BACKUP_KEEP bản gần nhất",
     ),
+    # issue 18: a search writes nothing; its hits wait in the cache for this job
+    "search-hits-flush": (
+        "search.tasks.flush_search_hits",
+        {"minute": "*/5"},
+        "Ghi số lượt tìm kiếm (đếm trong bộ nhớ đệm) vào báo cáo từ khóa tìm kiếm phổ biến",
+    ),
     "search-index": (
         "intranet.jobs.tasks.update_search_index",
         {"minute": "30", "hour": "2"},

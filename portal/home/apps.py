@@ -19,9 +19,9 @@ class HomeConfig(AppConfig):
         register_form_field_override(models.SlugField, override={"widget": FoldingSlugInput})
 
     def _forget_menus_on_change(self):
-        """A site's menu (portal/home/menu.py) is kept in the cache: what changes its sections forgets it."""
-        from django.apps import apps
-        from django.db.models.signals import post_delete, post_save
+        """A site's menu and footer (portal/home/menu.py) are kept in the cache: a page published, unpublished,
+        moved or deleted forgets them (boards, speeches and people show within the cache's five minutes)."""
+        from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .menu import forget_menus
@@ -29,7 +29,3 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_menus, dispatch_uid=f"forget-menus-{id(signal)}")
         post_delete.connect(forget_menus, sender="wagtailcore.Page", dispatch_uid="forget-menus-page-delete")
-        for label in ("boards.Board", "speeches.Speech", "units.Unit", "directory.Person", "accounts.Membership"):
-            model = apps.get_model(label)
-            post_save.connect(forget_menus, sender=model, dispatch_uid=f"forget-menus-save-{label}")
-            post_delete.connect(forget_menus, sender=model, dispatch_uid=f"forget-menus-delete-{label}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
@@ -59,9 +59,9 @@ MENU_KEY = "site-menu:{site}:{language}"
 def main_menu(request, unit) -> list[Section]:
     """The sections of the site this request is for, in Art. 4.2 order.
 
-    What a site's menu and footer show is kept in the cache (one lookup per page, no query);
-    publishing, moving or deleting a page, and saving a board, a speech, a unit, a person or a
-    role, forget it (``forget_menus``).
+    What a site's menu and footer show is kept in the cache for five minutes (one lookup per page,
+    no query); publishing, unpublishing, moving or deleting a page forgets it at once
+    (``forget_menus``), as it empties the page cache.
     """
     site = Site.find_for_request(request)
     if site is None:
@@ -80,23 +80,9 @@ def _chrome(site: Site, unit) -> dict:
     key = MENU_KEY.format(site=site.pk, language=get_language())
     chrome = cache.get(key)
     if chrome is None:
-        chrome = {"menu": _entries(site, unit), "footer": _footer(site, unit)}
+        chrome = _build(site, unit)
         cache.set(key, chrome, MENU_SECONDS)
     return chrome
-
-
-def _footer(site: Site, unit) -> dict:
-    from portal.home.models import HomePage
-
-    home = HomePage.objects.filter(pk=site.root_page_id).only("licence", "responsible", "managing_body").first()
-    responsible = home.responsible if home else ""
-    if not responsible and (person := responsible_person(unit)):
-        responsible = f"{person.full_name} – {person.position}" if person.position else person.full_name
-    return {
-        "managing_body": (home.managing_body if home else "") or managing_body(unit),
-        "responsible": responsible,
-        "licence": home.licence if home else "",
-    }
 
 
 def forget_menus(**_kwargs) -> None:
@@ -104,13 +90,43 @@ def forget_menus(**_kwargs) -> None:
     cache.delete_many([MENU_KEY.format(site=pk, language=code) for pk in sites for code, _name in settings.LANGUAGES])
 
 
-def _entries(site: Site, unit) -> list[tuple[str, str]]:
+def _build(site: Site, unit) -> dict:
+    """Two queries: the home page with the footer's fields and whether the unit has boards and
+    speeches and who heads it; then the home page's live children."""
+    from intranet.accounts.models import Role
     from intranet.boards.models import Board
+    from intranet.directory.models import Person
     from intranet.speeches.models import Speech
+    from portal.home.models import HomePage
 
+    boards, speeches = Board.objects.filter(live=True), Speech.objects.public()
+    head = Person.objects.none()
+    if unit:  # (a lazy object: None when the host names no unit)
+        if not unit.is_province:
+            boards, speeches = boards.filter(standing_unit=unit.pk), speeches.filter(unit=unit.pk)
+        head = Person.objects.filter(
+            user__is_active=True, user__memberships__unit=unit.pk, user__memberships__role=Role.LEADER
+        ).order_by("-user__memberships__is_head", "sort_order", "pk")
+    home = (
+        HomePage.objects.filter(pk=site.root_page_id)
+        .annotate(has_boards=Exists(boards), has_speeches=Exists(speeches),
+                  head_name=Subquery(head.values("full_name")[:1]), head_position=Subquery(head.values("position")[:1]))
+        .only("path", "depth", "url_path", "licence", "responsible", "managing_body")
+        .first()
+    )
+    if home is None:
+        return {"menu": [], "footer": {"managing_body": managing_body(unit), "responsible": "", "licence": ""}}
+    responsible = home.responsible or (f"{home.head_name} – {home.head_position}" if home.head_position else home.head_name or "")
+    return {
+        "menu": _entries(home, unit),
+        "footer": {"managing_body": home.managing_body or managing_body(unit), "responsible": responsible, "licence": home.licence},
+    }
+
+
+def _entries(home, unit) -> list[tuple[str, str]]:
     found: dict[str, list[tuple[str, str]]] = {key: [] for key in ORDER}
-    root_path = site.root_page.url_path
-    for child in _children(site.root_page):
+    root_path = home.url_path
+    for child in _children(home):
         key = f"{child.model}.{child.model_name}"
         url = "/" + child.url_path[len(root_path):]
         if key in PAGE_SECTIONS:
@@ -120,36 +136,16 @@ def _entries(site: Site, unit) -> list[tuple[str, str]]:
             found[key].append((str(label), url))
         elif key == "home.standardpage" and child.show_in_menus:
             found["contact" if child.slug == "lien-he" else "standard"].append((child.title, url))
-    if unit:  # (a lazy object: None when the host names no unit)
+    if unit:
         if unit.iso_info and found["pages.intropage"]:
             found["iso"].append((str(_("ISO")), found["pages.intropage"][0][1] + "#iso"))
         found["directory"].append((str(_("Danh bạ")), "/danh-ba/"))
-        boards = Board.objects.filter(live=True)
-        speeches = Speech.objects.public()
-        if not unit.is_province:
-            boards, speeches = boards.filter(standing_unit=unit), speeches.filter(unit=unit)
-        if boards.exists():
+        if home.has_boards:
             found["boards"].append((str(_("Ban chỉ đạo")), "/ban-chi-dao/"))
-        if speeches.exists():
+        if home.has_speeches:
             found["speeches"].append((str(_("Bài phát biểu")), "/bai-phat-bieu/"))
     found["questions"].append((str(_("Hỏi đáp")), "/hoi-dap/"))
     return [entry for key in ORDER for entry in found[key]]
-
-
-def responsible_person(unit):
-    """Who a state portal names as responsible for its content: the unit's head (a directory record,
-    for the position), or its first leader."""
-    from intranet.accounts.models import Role
-    from intranet.directory.models import Person
-
-    if not unit:
-        return None
-    return (
-        Person.objects.filter(user__is_active=True, user__memberships__unit=unit, user__memberships__role=Role.LEADER)
-        .order_by("-user__memberships__is_head", "sort_order", "pk")
-        .only("full_name", "position")
-        .first()
-    )
 
 
 def managing_body(unit) -> str:

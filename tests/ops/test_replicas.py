@@ -148,7 +148,7 @@ def test_search_and_the_store_api_read_from_the_replica(replica):
         search, _on_primary, on_replica = _served(client, "/tim-kiem/?q=l%E1%BB%85+h%E1%BB%99i")
     assert search.status_code == 200 and on_replica > 0
     # The primary only counts the query for editors' promoted results (Wagtail writes a hit).
-    assert all("wagtailsearchpromotions" in query["sql"] or query["sql"] in TRANSACTION for query in primary.captured_queries)
+    assert all("wagtailsearchpromotions" in query["sql"] or query["sql"].split(' "')[0] in TRANSACTION for query in primary.captured_queries), [q['sql'][:90] for q in primary.captured_queries if 'wagtailsearchpromotions' not in q['sql'] and q['sql'].split(' "')[0] not in TRANSACTION]
     api, on_primary, on_replica = _served(client, "/api/v1/store/units/")
     assert api.status_code == 200 and "phuxuan" in api.text
     assert on_replica > 0 and on_primary == 0

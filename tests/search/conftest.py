@@ -39,16 +39,3 @@ def english_home(portal_home, english):
     home.intro = "<p>Chào mừng đến Huế.</p>"
     home.save_revision().publish()
     return translate_home(home, english, "Hue City e-Portal", "Welcome to Hue.")
-
-
-@pytest.fixture(autouse=True)
-def _no_clock_flush_of_search_hits():
-    """Search pages flush the cached hit counts every few minutes; a test never gets one by the clock
-    (it would add a flush's queries to a measured page). Tests of the counts call ``flush_hits``."""
-    from django.core.cache import cache
-
-    from search import promotions
-
-    cache.set(f"{promotions.PREFIX}:flushed", 1, timeout=None)
-    yield
-    cache.delete(f"{promotions.PREFIX}:flushed")
