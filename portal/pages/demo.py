@@ -65,7 +65,8 @@ def _details(unit: Unit) -> dict:
 def load(out) -> None:
     filled = 0
     for unit in Unit.objects.with_site().active().select_related("site"):
-        changes = {key: value for key, value in _details(unit).items() if getattr(unit, key) != value}
+        details = _details(unit)
+        changes = {key: value for key, value in details.items() if getattr(unit, key) != value}
         if changes:
             Unit.objects.filter(pk=unit.pk).update(**changes)
             filled += 1
@@ -76,7 +77,6 @@ def load(out) -> None:
         if unit.is_province:
             HomePage.objects.filter(pk=home.pk, licence="").update(licence=PORTAL_LICENCE)
         if not StandardPage.objects.child_of(home).filter(slug="lien-he").exists():
-            details = {**_details(unit), **changes}
             home.add_child(instance=StandardPage(
                 title="Liên hệ", slug="lien-he", show_in_menus=True, locale_id=home.locale_id,
                 body=f"<p><b>{unit.name}</b></p><p>Địa chỉ: {details['address']}</p><p>Điện thoại: {details['phone']}</p>"

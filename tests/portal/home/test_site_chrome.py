@@ -17,22 +17,10 @@ from portal.pages.models import IntroPage, LegalDocumentIndexPage, LegalDocument
 from tests.factories.accounts import UserFactory
 from tests.factories.boards import BoardFactory, SpeechFactory
 from tests.factories.directory import PersonFactory
-from tests.factories.news import article, province_and_wards
+from tests.factories.news import article
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def sites(db):
-    return province_and_wards()
 
 
 def _add(parent, page):
