@@ -262,6 +262,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILADMIN_DEFAULT_LANGUAGE = "vi"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Dates are read day first (portal/formats), and the admin's pickers write them so.
+FORMAT_MODULE_PATH = ["portal.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 USE_I18N = True
 USE_TZ = True
 
