@@ -349,6 +349,8 @@ PASSWORD_MAX_AGE_DAYS = env.int("PASSWORD_MAX_AGE_DAYS", default=30)
 
 # Demo data: the password every demo account shares (README lists the accounts).
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Hue@2026demo")
+# The demo's stand-ins for the five shared applications (intranet/desk/demo_apps.py): 404s when off.
+DEMO_SHARED_APPS = env.bool("DEMO_SHARED_APPS", default=DEBUG)
 
 # Upward sync: empty means this deployment is the provincial store.
 PROVINCE_STORE_URL = env.str("PROVINCE_STORE_URL", default="")

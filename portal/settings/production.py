@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=False)
+DEMO_SHARED_APPS = env.bool("DEMO_SHARED_APPS", default=False)
 SECRET_KEY = env.str("SECRET_KEY")  # no fallback: fail fast
 for required in ("DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL"):
     if not env.str(required, default=""):

@@ -56,6 +56,8 @@ PUBLIC = {
     "wagtaildocs_authenticate_with_password": "password form of a private collection",
     "wagtailcore_authenticate_with_password": "password form of a private page",
     "wagtailcore_login": "login form of a page restricted to logged-in users",
+    "desk_demo_application": "the demo's stand-in page for a shared application (404 unless DEMO_SHARED_APPS)",
+    "desk_demo_count": "the demo's stand-in count, derived from the login name alone (404 unless DEMO_SHARED_APPS)",
 }
 
 SKIP = {

@@ -158,13 +158,54 @@ def test_an_officer_without_admin_access_cannot_reach_the_apps_admin(client, tre
     assert response.status_code == 302 and not SharedApplication.objects.exists()
 
 
-def test_the_demo_lists_the_five_apps_and_a_second_run_adds_nothing(client, tree):
+def test_without_the_stand_ins_the_demo_lists_the_five_apps_unconfigured_and_a_second_run_adds_nothing(client, tree, settings):
     import io
 
     from intranet.desk import demo
 
+    settings.DEMO_SHARED_APPS = False
     demo.load(io.StringIO())
     demo.load(io.StringIO())
     assert SharedApplication.objects.count() == 5
     client.force_login(tree.officer)
     assert client.get("/ban-lam-viec/").content.decode().count("chưa cấu hình") == 5
+    assert client.get("/ung-dung-mau/1/dem/?user=x").status_code == 404
+    assert client.get("/ung-dung-mau/1/").status_code == 404
+
+
+def test_the_stand_ins_answer_a_steady_count_per_officer_and_nothing_else(client, settings):
+    settings.DEMO_SHARED_APPS = True
+    first = client.get("/ung-dung-mau/2/dem/?user=lan_phuxuan").json()["count"]
+    assert client.get("/ung-dung-mau/2/dem/?user=lan_phuxuan").json() == {"count": first}
+    assert 0 <= first < 9
+    assert client.get("/ung-dung-mau/6/dem/?user=lan_phuxuan").status_code == 404
+    page = client.get("/ung-dung-mau/2/")
+    assert "Theo dõi, xử lý hồ sơ một cửa" in page.content.decode() and "ứng dụng mẫu" in page.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_running_server_the_demo_desk_shows_every_apps_link_and_count(live_server, client, settings):
+    """As on `make run`: the demo points the apps at this deployment, and the desk asks it over HTTP."""
+    import io
+    import json
+    import urllib.request
+
+    from django.test import RequestFactory
+
+    from intranet.desk import demo
+    from intranet.desk.demo_apps import demo_count
+
+    settings.DEMO_SHARED_APPS = True
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.ALLOWED_HOSTS = ["*"]
+    demo.load(io.StringIO())
+    assert SharedApplication.objects.filter(count_url__startswith=f"{live_server.url}/ung-dung-mau/").count() == 5
+    officer = UserFactory(username="lan_demo")
+    client.force_login(officer)
+    request = urllib.request.Request(f"{live_server.url}/ban-lam-viec/")  # noqa: S310 (the test's own server)
+    request.add_header("Cookie", f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
+    html = urllib.request.urlopen(request).read().decode()  # noqa: S310 (the test's own server)
+    assert "chưa cấu hình" not in html and "không kết nối được" not in html
+    for number in range(1, 6):
+        count = json.loads(demo_count(RequestFactory().get("/", {"user": "lan_demo"}), number).content)["count"]
+        assert f'data-pending="{SharedApplication.objects.get(sort_order=number).pk}">{count} việc chờ xử lý' in html

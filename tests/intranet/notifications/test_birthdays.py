@@ -145,3 +145,28 @@ def test_the_daily_job_finds_todays_people_through_the_birthday_index(ward):
             plan = " ".join(row[0] for row in cursor.fetchall())
             cursor.execute("SET enable_seqscan = on")
             assert "birthday_key" in plan and "Index" in plan, plan
+
+
+def test_the_demo_greets_an_officer_with_an_account_on_the_day_it_is_loaded(client):
+    """`make run` on any day: Hoàng Thị Mai celebrates, finds her greeting, and her ward's leader sees her on the desk."""
+    import io
+
+    from django.utils import timezone
+
+    from intranet.accounts import demo as accounts
+    from intranet.accounts.models import User
+    from intranet.notifications import demo as notifications
+    from intranet.units import demo as units
+
+    for module in (units, accounts, notifications):
+        module.load(io.StringIO())
+    mai = User.objects.get(username="vanhoa_phuxuan")
+    today = timezone.localdate()
+    assert (mai.person.birth_date.month, mai.person.birth_date.day) == (today.month, today.day)
+    assert Notification.objects.filter(recipient=mai, kind="birthday").count() == 1
+    client.force_login(User.objects.get(username="lanhdao_phuxuan"))
+    desk = client.get("/ban-lam-viec/", HTTP_HOST="localhost").content.decode()
+    assert "Hoàng Thị Mai" in desk
+    before = (BirthdayGreeting.objects.count(), Notification.objects.count())
+    notifications.load(io.StringIO())
+    assert (BirthdayGreeting.objects.count(), Notification.objects.count()) == before
