@@ -25,6 +25,8 @@ AXES_ENABLED = True
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
 DEBUG = False
+# The shared applications' demo stand-ins answer only where a test turns them on.
+DEMO_SHARED_APPS = False
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", ".testserver", f".{PORTAL_DOMAIN}", PORTAL_DOMAIN]  # noqa: F405
 # issue 4: the anonymous page cache would carry pages from one test into the next; its own tests turn it on.
 PAGE_CACHE_SECONDS = 0
