@@ -574,3 +574,14 @@ def can_see_evaluation(user, officer) -> bool:
     for path in paths:
         condition |= Q(unit__path__startswith=path)
     return Membership.objects.filter(condition, user=officer).exists()
+
+
+def evaluation_units_shown(user, officer) -> set[int] | None:
+    """Units whose items an evaluation sheet may name to ``user``: None means all (the officer, the sysadmin).
+
+    A leader sees every count of the officer's work, wherever it was done, but the titles of items
+    only in the units they lead: another unit's internal case is not theirs to read."""
+    if user.pk == officer.pk or is_sysadmin(user):
+        return None
+    return set(units_with_role(user, Role.LEADER, inherited=True).values_list("pk", flat=True))
+

@@ -5,7 +5,8 @@ Each source answers a queryset of ``FIELDS``: ``g_source`` (which kind of work),
 open; empty when it waits in a unit's queue), ``g_unit``, ``g_kind`` and ``g_step`` (grouping
 per step), ``g_due`` and ``g_done`` (graded; no due while paused), ``g_period`` (when it was done, else
 when it falls due: the moment that places it in a period). A case counts twice, as it should: each step for whoever
-finished it, and the whole case (its overall deadline) for its unit and the person accountable.
+finished it, and the whole case (its overall deadline) for its unit and the person accountable; so does
+a QT-07 item (its steps, and its 2-day total for its unit and the leader who decided it).
 """
 
 from __future__ import annotations
@@ -84,6 +85,14 @@ def qt07_steps() -> QuerySet:
                   step="step", due="due_at", done="finished_at")
 
 
+def qt07_items() -> QuerySet:
+    """QT-07's own limit: 2 working days from B1 to B6 for the whole item, for its unit and the leader who decided it."""
+    from intranet.moderation.models import ModerationItem
+
+    return _shape(ModerationItem.objects.filter(due_at__isnull=False), "qt07_item", title="title", officer="signed_by_id",
+                  unit="unit_id", due="due_at", done="closed_at")
+
+
 def directory_updates() -> QuerySet:
     """App. I: a change to the directory within 2 working days of the event."""
     from intranet.directory.models import DirectoryChange
@@ -136,6 +145,7 @@ SOURCES = [
     Source("case_step", _("Bước xử lý hồ sơ"), open_case_steps, _case_link),
     Source("case", _("Hồ sơ (toàn bộ thời hạn)"), whole_cases, _case_link),
     Source("qt07", _("Bước QT-07 (kiểm duyệt tin bài)"), qt07_steps, lambda row: f"/kiem-duyet/{row['g_ref']}/"),
+    Source("qt07_item", _("Tin, bài QT-07 (toàn quy trình 2 ngày)"), qt07_items, lambda row: f"/kiem-duyet/{row['g_ref']}/"),
     Source("directory", _("Cập nhật danh bạ (2 ngày)"), directory_updates, lambda row: ""),
     Source("board", _("Cập nhật Ban chỉ đạo (2 ngày)"), board_entries, lambda row: f"/ban-chi-dao/{row['g_ref']}/"),
     Source("report", _("Báo cáo công tác định kỳ"), program_reports, lambda row: ""),

@@ -123,6 +123,13 @@ def evaluation(request, pk: int):
         for code in report.COLUMNS:
             total.counts[code] += row.counts[code]
     missed = report.describe(report.items(everywhere, period, officer=officer.pk, status=("late", "overdue"), now=now), now)
+    shown = permissions.evaluation_units_shown(request.user, officer)
+    if shown is not None:
+        hidden = {item["g_unit"] for item in missed} - shown
+        unit_names = dict(Unit.objects.filter(pk__in=hidden).values_list("pk", "name"))
+        for item in missed:
+            if item["g_unit"] in hidden:
+                item.update(g_code="", url="", g_title=_("Công việc tại %(unit)s") % {"unit": unit_names.get(item["g_unit"], "")})
     return render(request, "grading/evaluation.html", {
         "officer": officer, "officer_label": picker_label(officer), "period": period, "steps": steps, "total": total,
         "missed": missed, "columns": [(code, report.COLUMN_LABELS[code]) for code in report.COLUMNS], "now": now,

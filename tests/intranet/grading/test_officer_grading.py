@@ -161,6 +161,24 @@ def test_an_officer_prints_their_own_evaluation_sheet_for_six_months_or_a_year(c
     assert "Năm " in client.get(f"/danh-gia/can-bo/{graded.a.pk}/?ky=nam&nam={today.year}&so=1", **HOST).content.decode()
 
 
+def test_a_leader_reads_the_count_of_work_done_elsewhere_but_not_its_title(client, graded):
+    """She worked a case of Sở Y tế late (before a transfer, say): it counts on her sheet, but Sở Tư pháp's
+    leader reads only "Công việc tại Sở Y tế", while she and the system administrator read its title."""
+    world = graded.world
+    now = timezone.now()
+    elsewhere = _case(world, unit=world.health, title="Hồ sơ nội bộ của Sở Y tế")
+    _step(elsewhere, graded.a, due=now - dt.timedelta(days=5), done=now - dt.timedelta(days=4))
+    url = f"/danh-gia/can-bo/{graded.a.pk}/?{graded.period}"
+    client.force_login(world.justice_leader)
+    body = client.get(url, **HOST).content.decode()
+    assert 'data-count="total">8<' in body and 'data-count="late">2<' in body
+    assert "Hồ sơ nội bộ của Sở Y tế" not in body and elsewhere.code not in body
+    assert f"Công việc tại {world.health.name}" in body
+    assert "Hồ sơ quá hạn của chị Thảo" in body  # her own unit's work keeps its title
+    client.force_login(graded.a)
+    assert "Hồ sơ nội bộ của Sở Y tế" in client.get(url, **HOST).content.decode()
+
+
 def test_grading_pages_are_refused_outside_the_leaders_units(client, graded):
     world = graded.world
     client.force_login(world.justice_specialist)
@@ -262,3 +280,23 @@ def test_board_entries_and_program_tasks_count_for_whoever_holds_them(client, gr
     assert _counts(response, graded.b.pk) == {"early": 0, "on_time": 1, "late": 1, "overdue": 1, "in_time": 1, "total": 4}
     boards = client.get(f"/danh-gia/don-vi/{world.justice.pk}/?{graded.period}&loai=board", **HOST)
     assert _counts(boards, graded.b.pk) == {"early": 0, "on_time": 0, "late": 0, "overdue": 1, "in_time": 0, "total": 1}
+
+
+def test_a_qt07_item_is_graded_on_its_two_day_total_for_its_unit_and_the_leader_who_decided(client, graded):
+    from intranet.moderation.models import ModerationItem
+    from tests.factories.moderation import desk, submitted
+    from tests.factories.units import unit_with_site
+
+    world, now = graded.world, timezone.now()
+    ward = unit_with_site(world.province, code="phuonggrade", name="Phường Chấm Điểm")
+    people = desk(ward)
+    late, in_time = submitted(ward, "Tin đăng trễ"), submitted(ward, "Tin đang chờ")
+    ModerationItem.objects.filter(pk=late.pk).update(  # decided and published a day after its 2 working days ran out
+        due_at=now - dt.timedelta(days=2), closed_at=now - dt.timedelta(days=1), signed_by=people.leader,
+        outcome=ModerationItem.Outcome.PUBLISHED)
+    ModerationItem.objects.filter(pk=in_time.pk).update(due_at=now + dt.timedelta(days=1))
+    client.force_login(world.chair)
+    whole = client.get(f"/danh-gia/don-vi/{ward.pk}/?{graded.period}&loai=qt07_item", **HOST)
+    assert _counts(whole, people.leader.pk) == {"early": 0, "on_time": 0, "late": 1, "overdue": 0, "in_time": 0, "total": 1}
+    assert _counts(whole, "chua-giao")["in_time"] == 1
+    assert "Tin, bài QT-07 (toàn quy trình 2 ngày)" in whole.content.decode()
