@@ -8,6 +8,6 @@ def restore_wagtail_basics():
 
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+        Page.add_root(instance=Page(title="Gốc", slug="root", locale=locale, live=True))
     if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")

@@ -144,6 +144,14 @@ def test_the_admin_scripts_have_every_string_in_vietnamese(client):
     assert missing == []
 
 
+def test_the_page_tree_and_the_image_folders_start_from_goc_not_root(officer_client):
+    from wagtail.models import Collection, Page
+
+    assert Page.objects.get(depth=1).title == "Gốc" and Collection.objects.get(depth=1).name == "Gốc"
+    text = _visible_text(officer_client.get("/quan-tri/pages/").content.decode())
+    assert "Gốc" in text and "Root" not in text
+
+
 def test_dates_are_read_and_offered_day_first(officer_client):
     """05/12/2026 is the fifth of December in every form, and the editor's pickers write dates so."""
     import datetime as dt
