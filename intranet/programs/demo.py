@@ -35,7 +35,7 @@ def load(out) -> None:
         leader = User.objects.filter(username="lanhdao_tinh").first()
         if leader is None:
             return
-        program = services.issue(program, leader, number=f"{today.month:02d}/CTr-UBND")
+        program = services.issue(program, leader)
         first = program.tasks.filter(unit__code="stp").first()
         reporter = User.objects.filter(username="cv_stp").first()
         if first and reporter:

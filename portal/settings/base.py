@@ -438,3 +438,5 @@ CONTENT_SECURITY_POLICY = csp_policy(
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
 # App. VII: work-program and regular reports are due this many working days after their period ends.
 PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)
+# A week's report by the close of the first working day after the week (App. VII is silent; the Monday briefing).
+PROGRAM_WEEK_REPORT_WORKING_DAYS = env.int("PROGRAM_WEEK_REPORT_WORKING_DAYS", default=1)
