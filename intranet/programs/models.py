@@ -276,3 +276,30 @@ class ProvinceReport(Period):
     @property
     def is_issued(self) -> bool:
         return self.status == self.Status.ISSUED
+
+
+class ReportReminder(models.Model):
+    """A unit was reminded of a regular report due soon, or flagged overdue to the level above: once per report and kind."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Nhắc sắp đến hạn")
+        OVERDUE = "overdue", _("Báo quá hạn lên cấp trên")
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="report_reminders")
+    period_kind = models.CharField(_("kỳ"), max_length=10, choices=PeriodKind.choices)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    month = models.PositiveSmallIntegerField(_("tháng"), default=0)
+    week = models.PositiveSmallIntegerField(_("tuần"), default=0)
+    quarter = models.PositiveSmallIntegerField(_("quý"), default=0)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    due_at = models.DateTimeField(_("hạn báo cáo"))
+    sent_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nhắc báo cáo định kỳ")
+        verbose_name_plural = _("nhắc báo cáo định kỳ")
+        constraints = [models.UniqueConstraint(fields=["unit", "period_kind", "year", "month", "week", "quarter", "kind"],
+                                               name="one_report_reminder_per_unit_period_kind")]
+
+    def __str__(self):
+        return f"{self.unit} – {self.get_kind_display()}"

@@ -325,3 +325,80 @@ def issue_province_report(report: ProvinceReport, user: User) -> ProvinceReport:
 def _province_leaders():
     province = Unit.objects.active().filter(depth=1).first()
     return Membership.objects.filter(unit=province, role=Role.LEADER, user__is_active=True).select_related("user") if province else []
+
+
+# -- regular reports: reminders and overdue flags (App. VII.II.1) -------------------------------------------
+def last_ended_period(period_kind: str, today: dt.date) -> dict:
+    """The latest period of ``period_kind`` that ended before ``today``: the one whose report is now being collected."""
+    if period_kind == PeriodKind.WEEK:
+        iso = (today - dt.timedelta(days=7)).isocalendar()
+        return period_fields(period_kind, iso.year, week=iso.week)
+    if period_kind == PeriodKind.MONTH:
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        return period_fields(period_kind, last.year, last.month)
+    if period_kind == PeriodKind.QUARTER:
+        quarter = (today.month - 1) // 3
+        return period_fields(period_kind, today.year, quarter=quarter) if quarter else period_fields(period_kind, today.year - 1, quarter=4)
+    return period_fields(period_kind, today.year - 1)
+
+
+def remind_periodic_reports(now: dt.datetime | None = None) -> tuple[int, int]:
+    """Units whose regular report falls due within a working day are reminded; units past the deadline without
+    one are flagged to the level above (the province office) and told themselves.
+
+    Kinds chased: settings.PROGRAM_REMINDED_PERIODS. Idempotent: each unit is reminded once and flagged once per
+    report (``ReportReminder``), however often the job runs. Returns (reminded, flagged)."""
+    from .models import ReportReminder
+
+    now = now or timezone.now()
+    calendar = get_calendar()
+    soon = calendar.due(now, 1)
+    today = timezone.localtime(now, LOCAL_TZ).date()
+    units = list(province_units().order_by("path"))
+    counts = {ReportReminder.Kind.DUE_SOON: 0, ReportReminder.Kind.OVERDUE: 0}
+    for period_kind in settings.PROGRAM_REMINDED_PERIODS:
+        period = last_ended_period(period_kind, today)
+        due = period_due(ProvinceProgram(**period), calendar)
+        if now < due <= soon:
+            kind = ReportReminder.Kind.DUE_SOON
+        elif due <= now:
+            kind = ReportReminder.Kind.OVERDUE
+        else:
+            continue
+        key = {name: value for name, value in period.items() if name not in ("title", "due_on")}
+        sent = set(PeriodicReport.objects.filter(unit__in=units, title="", **key).values_list("unit_id", flat=True))
+        done = set(ReportReminder.objects.filter(unit__in=units, kind=kind, **key).values_list("unit_id", flat=True))
+        due_units = [unit for unit in units if unit.pk not in sent and unit.pk not in done]
+        if not due_units:
+            continue
+        # The record first: two runs at once insert one row each, the second's bulk insert skips what exists.
+        created = ReportReminder.objects.bulk_create(
+            [ReportReminder(unit=unit, kind=kind, due_at=due, sent_at=now, **key) for unit in due_units], ignore_conflicts=True)
+        _tell(kind, ProvinceProgram(**period).period_label, due, due_units)
+        counts[kind] += len(created)
+    return counts[ReportReminder.Kind.DUE_SOON], counts[ReportReminder.Kind.OVERDUE]
+
+
+def _tell(kind: str, label: str, due: dt.datetime, units: list[Unit]) -> None:
+    from .models import ReportReminder
+
+    when = timezone.localtime(due, LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
+    people = _people_of([unit.pk for unit in units])
+    if kind == ReportReminder.Kind.DUE_SOON:
+        title, notice = _("Sắp đến hạn báo cáo công tác %(period)s") % {"period": label}, "reminder"
+    else:
+        title, notice = _("Quá hạn báo cáo công tác %(period)s") % {"period": label}, "overdue"
+    alerts = [Alert(person, title, _("Hạn báo cáo: %(due)s") % {"due": when}, "/bao-cao-cong-tac/gui/")
+              for unit in units for person in people.get(unit.pk, [])]
+    if kind == ReportReminder.Kind.OVERDUE:
+        # The level above: whoever gathers the province's reports (its office) hears which units are missing.
+        names = "; ".join(unit.name for unit in units)
+        body = _("Chưa gửi báo cáo (hạn %(due)s): %(units)s.") % {"due": when, "units": names}
+        alerts += [Alert(user, title, body, "/bao-cao-cong-tac/tong-hop/") for user in _report_collectors()]
+    notify_each(alerts, kind=notice)
+
+
+def _report_collectors() -> list[User]:
+    """The province office's specialists, who gather the units' reports (App. VII.II.2)."""
+    rows = Membership.objects.filter(unit__code=settings.CASES_OFFICE_CODE, role=Role.OFFICE_SPECIALIST, user__is_active=True)
+    return list({m.user_id: m.user for m in rows.select_related("user")}.values())
