@@ -190,4 +190,8 @@ def test_at_district_level_the_office_leader_moves_an_opinion_up_to_the_province
     assert act(client, case, "escalate", comment="Thuộc thẩm quyền UBND tỉnh").status_code == 302
     case = fresh(case)
     assert (case.step, case.origin, case.unit) == ("intake", world.office, world.office)
+    # Each level's intake runs the kind table's 1 working day again from the escalation.
+    from intranet.workdays.calendar import get_calendar
+
+    assert case.step_due_at == get_calendar().due(case.step_started_at, 1)
     assert list(case.events.filter(action="escalate").values_list("actor__username", flat=True).order_by("pk")) == ["ct_td", "cvp_ht"]
