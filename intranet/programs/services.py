@@ -108,6 +108,10 @@ def draft_program(*, period_kind: str, year: int, month: int = 0, item_ids: list
     """App. VII.I.2: the office picks units' registered items (and may add its own) into the province's draft."""
     fields = period_fields(period_kind, year, month, **period)
     key = {name: value for name, value in fields.items() if name != "due_on"}
+    if fields["due_on"] is None and period_kind == PeriodKind.ADHOC:
+        # An ad-hoc programme's report is due when its request says: the day the units registered against.
+        registered = Registration.objects.filter(owner__isnull=True, **key).exclude(due_on=None).order_by("due_on").first()
+        fields["due_on"] = registered.due_on if registered else None
     program, _created = ProvinceProgram.objects.get_or_create(**key, defaults={"due_on": fields["due_on"]})
     if program.status != ProvinceProgram.Status.DRAFT:
         raise ProgramError(_("Chương trình công tác kỳ này đã trình hoặc đã ban hành, không thể sửa."))
@@ -163,6 +167,8 @@ def issue(program: ProvinceProgram, user: User) -> ProvinceProgram:
         raise ProgramError(_("Chương trình này đã được ban hành."))
     if not program.tasks.exists():
         raise ProgramError(_("Chương trình chưa có nhiệm vụ nào."))
+    if program.period_kind == PeriodKind.ADHOC and program.due_on is None:
+        raise ProgramError(_("Chương trình đột xuất chưa có hạn báo cáo."))
     program.status = ProvinceProgram.Status.ISSUED
     program.issued_at, program.issued_by = timezone.now(), user
     program.number = _number(program, "program", DocType.PROGRAM, user, program.issued_at)

@@ -8,7 +8,7 @@ import pytest
 from intranet.documents.models import IssuedDocument
 from intranet.notifications.models import Notification
 from intranet.programs import services
-from intranet.programs.models import PeriodicReport, ProvinceReport, Registration
+from intranet.programs.models import PeriodicReport, ProvinceProgram, ProvinceReport, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,16 @@ def test_an_ad_hoc_report_is_gathered_and_drafted_by_its_title(client, org):
     client.post(f"/bao-cao-cong-tac/tinh/soan/?{query}")
     report = ProvinceReport.objects.get()
     assert report.due_on == dt.date(2026, 9, 18) and "Không có thiệt hại về trụ sở." in report.content
+
+
+
+def test_an_ad_hoc_programme_drafted_from_the_aggregate_keeps_the_registered_deadline(client, org):
+    _as(client, org.cv_stp).post("/chuong-trinh-cong-tac/dang-ky/", {
+        "unit": org.units["stp"].pk, "period_kind": "adhoc", "year": 2026, "title": "Phòng, chống bão số 5", "due_on": "2026-09-18",
+        "items": "Rà soát phương án sơ tán"})
+    item = Registration.objects.get().items.get()
+    query = "?ky=adhoc&nam=2026&ten=Ph%C3%B2ng%2C+ch%E1%BB%91ng+b%C3%A3o+s%E1%BB%91+5"
+    assert "Rà soát phương án sơ tán" in _as(client, org.cv_vp).get(f"/chuong-trinh-cong-tac/tong-hop/{query}").text
+    client.post(f"/chuong-trinh-cong-tac/tong-hop/{query}", {"item": [item.pk]})
+    program = ProvinceProgram.objects.get()
+    assert program.due_on == dt.date(2026, 9, 18) and program.period_label == "đột xuất: Phòng, chống bão số 5"
