@@ -292,11 +292,13 @@ def it_reporters_for(user):
 def can_escalate_voter_opinion(user, case) -> bool:
     """App. VI II.2.a, III.2.a: moving an opinion up a level is directed by that level's leader
     (a leader of the unit where it was entered, or of its office among its sub-units)."""
+    from intranet.cases.services.actions import level_of
+
     origin = case.origin
     if origin is None:
         return False
-    if has_role(user, origin, Role.LEADER):
-        return True
+    if has_role(user, origin, Role.LEADER) or has_role(user, level_of(origin), Role.LEADER):
+        return True  # the office's leader (district: "Lãnh đạo Văn phòng"), or the level's own (commune: its chair)
     return Membership.objects.filter(
         user=user, role=Role.LEADER, unit__path__startswith=origin.path, unit__depth=origin.depth + 1,
         unit__memberships__role=Role.OFFICE_SPECIALIST,

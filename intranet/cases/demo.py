@@ -157,6 +157,16 @@ def load(out) -> None:
             _walk(case, path, p, start, limit=steps)
             made += 1
 
+    # One opinion a voter raised at the ward's reception, entered alone in the form (no council summary), at intake.
+    single = _code("CT", 900)
+    if not Case.objects.filter(code=single).exists():
+        case = services.enter_voter_opinion(p["lanhdao_phuxuan"], unit=units["phuxuan"], opinion={
+            "title": "Đề nghị lắp đèn chiếu sáng kiệt 45 Nguyễn Huệ", "field": "xay-dung",
+            "body": "Cử tri phản ánh kiệt 45 Nguyễn Huệ không có đèn chiếu sáng, đề nghị phường lắp đặt.",
+            "voters": "Cử tri tổ dân phố 7", "place": "Phú Xuân", "session": "Tiếp xúc cử tri chuyên đề", "received_on": today})
+        _rename(case, single, now - dt.timedelta(hours=3))
+        made += 1
+
     # IT incidents at the ward: one stopped at each QT-05 step, one overdue.
     it_path = [
         ("cntt_phuxuan", "classify", {"extra": {"category": "Thiết bị ngoại vi (máy in, máy quét)", "severity": "Trung bình"}}),

@@ -223,6 +223,25 @@ class PickPressItemForm(forms.Form):
         self.fields["overseer"].queryset = overseers
 
 
+class VoterOpinionForm(forms.Form):
+    """App. VI 1: one opinion, typed in by the level's People's Council / People's Committee office."""
+
+    unit = forms.ModelChoiceField(label=_("Cấp tiếp nhận"), queryset=None, empty_label=None,
+                                  error_messages={"invalid_choice": _("Bạn không được nhập ý kiến cử tri cho đơn vị này.")})
+    title = forms.CharField(label=_("Nội dung tóm tắt"), max_length=255)
+    body = forms.CharField(label=_("Ý kiến cử tri"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10000)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), choices=Field.choices, initial=Field.OTHER)
+    voters = forms.CharField(label=_("Cử tri (người, tổ, nhóm nêu ý kiến)"), max_length=150, required=False)
+    place = forms.CharField(label=_("Địa bàn"), max_length=255, required=False)
+    session = forms.CharField(label=_("Kỳ họp, buổi tiếp xúc cử tri"), max_length=255, required=False)
+    received_on = forms.DateField(label=_("Ngày nhận"), required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
 class VoterSummaryForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Cấp tiếp nhận"), queryset=None)
     title = forms.CharField(label=_("Tên báo cáo tổng hợp"), max_length=255)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("ho-so/thong-ke/", views.dashboard, name="dashboard"),
     path("ho-so/y-kien-cu-tri/mau.xlsx", views.voter_template, name="voter_template"),
     path("ho-so/y-kien-cu-tri/nhap/", views.voter_import, name="voter_import"),
+    path("ho-so/y-kien-cu-tri/them/", views.voter_enter, name="voter_enter"),
     path("ho-so/diem-bao/", views.press_digests, name="press_digests"),
     path("ho-so/diem-bao/tin/<int:pk>/giao/", views.pick_press_item, name="pick_press_item"),
     path("ho-so/diem-bao/<str:date>/", views.press_digest, name="press_digest"),

@@ -40,6 +40,7 @@ from .forms import (
     PickPressItemForm,
     PressDigestForm,
     QuestionForm,
+    VoterOpinionForm,
     VoterSummaryForm,
 )
 from .kinds import all_kinds, get_kind
@@ -378,6 +379,24 @@ def voter_import(request):
     return render(request, "cases/simple_form.html", {
         "form": form, "heading": _("Nhập báo cáo tổng hợp ý kiến cử tri"), "multipart": True,
         "intro": _("Tệp XLSX: dòng đầu là tên cột; mỗi dòng sau là một ý kiến. Cột bắt buộc: “Ý kiến cử tri”. Tải tệp mẫu tại /ho-so/y-kien-cu-tri/mau.xlsx."),
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+def voter_enter(request):
+    """App. VI 1: the office's clerk enters one voter opinion; its deadlines start from the voter kind's table."""
+    units = permissions.units_entering_voter_opinions(request.user)
+    if not units.exists():
+        raise PermissionDenied(_("Bạn không được nhập ý kiến cử tri."))
+    form = VoterOpinionForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        case = services.enter_voter_opinion(request.user, unit=data["unit"], opinion=data)
+        messages.success(request, _("Đã nhập ý kiến cử tri %(code)s.") % {"code": case.code})
+        return redirect(case.get_absolute_url())
+    return render(request, "cases/simple_form.html", {
+        "form": form, "heading": _("Nhập một ý kiến cử tri"),
+        "intro": _("Nhập từng ý kiến; báo cáo tổng hợp nhiều ý kiến thì nhập bằng tệp XLSX tại /ho-so/y-kien-cu-tri/nhap/."),
     }, status=400 if form.errors else 200)
 
 

@@ -25,6 +25,8 @@ class DocType(models.TextChoices):
     SUBMISSION = "TTr", _("Tờ trình")
     SLIP = "PH", _("Phiếu")
     MINUTES = "BB", _("Biên bản")
+    REPORT = "BC", _("Báo cáo")
+    PROGRAM = "CTr", _("Chương trình")
 
 
 class Register(models.Model):

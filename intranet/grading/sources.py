@@ -114,8 +114,19 @@ def program_reports() -> QuerySet:
     """App. VII: a unit's regular report, by its due moment."""
     from intranet.programs.models import PeriodicReport
 
-    title = Concat(_text(str(_("Báo cáo định kỳ") + " ")), Cast("month", CharField()), _text("/"), Cast("year", CharField()),
-                   output_field=CharField())
+    def number(field: str, prefix: str):
+        return Concat(_text(str(_("Báo cáo định kỳ") + " " + prefix)), Cast(field, CharField()), _text("/"), Cast("year", CharField()),
+                      output_field=CharField())
+
+    title = models.Case(
+        models.When(period_kind="week", then=number("week", str(_("tuần")) + " ")),
+        models.When(period_kind="quarter", then=number("quarter", str(_("quý")) + " ")),
+        models.When(period_kind="year", then=Concat(_text(str(_("Báo cáo định kỳ năm") + " ")), Cast("year", CharField()),
+                                                    output_field=CharField())),
+        models.When(period_kind="adhoc", then=Concat(_text(str(_("Báo cáo đột xuất") + ": ")), F("title"), output_field=CharField())),
+        default=number("month", ""),
+        output_field=CharField(),
+    )
     return _shape(PeriodicReport.objects.all(), "report", title=title, officer="submitted_by_id", unit="unit_id", step="period_kind",
                   due="due_at", done="submitted_at")
 

@@ -66,7 +66,7 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
     "program-report-reminders": (
         "intranet.programs.tasks.remind_reports",
         {"minute": "30", "hour": "7"},
-        "Nhắc hạn và báo quá hạn báo cáo chương trình công tác (ngày làm việc)",
+        "Nhắc hạn và báo quá hạn báo cáo chương trình công tác, báo cáo định kỳ của các đơn vị (ngày làm việc)",
     ),
 }
 

@@ -1,14 +1,15 @@
-"""The desk's question to this app: which work-program tasks await my unit's report?"""
+"""The desk's question to this app: which work-program tasks await my unit's report, and which
+province programmes and reports await me (the office drafts the report, a province leader issues both)?"""
 
 from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from intranet.accounts.models import Role
-from intranet.accounts.permissions import units_with_role
+from intranet.accounts.permissions import can_issue_province_program, is_province_office, units_with_role
 from intranet.desk.work import WorkItem
 
-from .models import ProgramTask, ProvinceProgram
+from .models import ProgramTask, ProvinceProgram, ProvinceReport
 
 
 def _awaiting(user):
@@ -18,11 +19,26 @@ def _awaiting(user):
     )
 
 
+def _province_reports(user):
+    """Drafts for the office to finish and submit; submitted ones for a province leader to issue."""
+    if can_issue_province_program(user):
+        return ProvinceReport.objects.filter(status=ProvinceReport.Status.SUBMITTED)
+    if is_province_office(user):
+        return ProvinceReport.objects.filter(status=ProvinceReport.Status.DRAFT)
+    return ProvinceReport.objects.none()
+
+
+def _programs_to_issue(user):
+    if can_issue_province_program(user):
+        return ProvinceProgram.objects.filter(status=ProvinceProgram.Status.SUBMITTED)
+    return ProvinceProgram.objects.none()
+
+
 def open_work(user, limit: int | None = None) -> list[WorkItem]:
     tasks = _awaiting(user).select_related("program", "unit").order_by(F("program__report_due_at").asc(nulls_last=True), "pk")
     if limit is not None:
         tasks = tasks[:limit]
-    return [
+    items = [
         WorkItem(
             kind=_("Chương trình công tác"), title=task.title, url=reverse("program_task_report", args=[task.pk]),
             step=_("Báo cáo kết quả – %(program)s") % {"program": task.program}, due_at=task.program.report_due_at,
@@ -30,7 +46,24 @@ def open_work(user, limit: int | None = None) -> list[WorkItem]:
         )
         for task in tasks
     ]
+    # No deadline of their own (App. VII is silent): after every dated item, in the order they came.
+    to_issue = _("Chờ lãnh đạo UBND tỉnh ban hành")
+    items += [
+        WorkItem(kind=_("Chương trình công tác"), title=str(program), url=reverse("program_detail", args=[program.pk]), step=to_issue,
+                 received_at=program.submitted_at)
+        for program in _programs_to_issue(user).order_by("submitted_at", "pk")[:limit]
+    ]
+    items += [
+        WorkItem(kind=_("Báo cáo của UBND tỉnh"), title=str(report), url=reverse("province_report", args=[report.pk]),
+                 step=to_issue if report.status == ProvinceReport.Status.SUBMITTED else _("Văn phòng soạn, trình ban hành"),
+                 received_at=report.submitted_at or report.drafted_at)
+        for report in _province_reports(user).order_by("drafted_at", "pk")[:limit]
+    ]
+    return items[:limit] if limit is not None else items
 
 
 def work_counts(user) -> dict[str, int]:
-    return {_("Chương trình công tác"): _awaiting(user).count()}
+    return {
+        _("Chương trình công tác"): _awaiting(user).count() + _programs_to_issue(user).count(),
+        _("Báo cáo của UBND tỉnh"): _province_reports(user).count(),
+    }

@@ -13,4 +13,8 @@ urlpatterns = [
     path("chuong-trinh-cong-tac/nhiem-vu/<int:pk>/", views.task_report, name="program_task_report"),
     path("bao-cao-cong-tac/gui/", views.periodic_submit, name="periodic_submit"),
     path("bao-cao-cong-tac/tong-hop/", views.periodic_aggregate, name="periodic_aggregate"),
+    path("bao-cao-cong-tac/tinh/soan/", views.province_report_draft, name="province_report_draft"),
+    path("bao-cao-cong-tac/tinh/<int:pk>/", views.province_report, name="province_report"),
+    path("bao-cao-cong-tac/tinh/<int:pk>/trinh/", views.province_report_submit, name="province_report_submit"),
+    path("bao-cao-cong-tac/tinh/<int:pk>/ban-hanh/", views.province_report_issue, name="province_report_issue"),
 ]

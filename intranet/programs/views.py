@@ -4,9 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +27,8 @@ from intranet.workdays.calendar import Status, get_calendar
 
 from . import services
 from .export import xlsx_response
-from .forms import PeriodForm, PeriodicReportForm, RegistrationForm, TaskReportForm
-from .models import PeriodicReport, PeriodKind, ProgramTask, ProvinceProgram, Registration, RegistrationItem
+from .forms import PeriodForm, PeriodicReportForm, ProvinceReportForm, RegistrationForm, TaskReportForm
+from .models import PeriodicReport, PeriodKind, ProgramTask, ProvinceProgram, ProvinceReport, Registration, RegistrationItem
 
 
 def _my_units(user):
@@ -39,18 +42,31 @@ def _office_only(user):
         raise PermissionDenied
 
 
-def _period(request) -> tuple[str, int, int]:
-    """The period named in the query string (?ky=month|year&nam=&thang=), this month by default."""
+QUERY_NAMES = {"period_kind": "ky", "year": "nam", "month": "thang", "week": "tuan", "quarter": "quy", "title": "ten", "due_on": "han"}
+
+
+def _period(request) -> dict:
+    """The period named in the query string (?ky=week|month|quarter|year|adhoc&nam=&thang=&tuan=&quy=&ten=&han=), this month by default."""
     today = timezone.localdate()
-    form = PeriodForm({"period_kind": request.GET.get("ky", PeriodKind.MONTH), "year": request.GET.get("nam", today.year),
-                       "month": request.GET.get("thang", today.month)})
+    defaults = {"period_kind": PeriodKind.MONTH, "year": today.year, "month": today.month, "week": today.isocalendar().week,
+                "quarter": (today.month - 1) // 3 + 1}
+    form = PeriodForm({name: request.GET.get(query, defaults.get(name, "")) for name, query in QUERY_NAMES.items()}, require_due_on=False)
     if not form.is_valid():
-        return PeriodKind.MONTH, today.year, today.month
-    return form.cleaned_data["period_kind"], form.cleaned_data["year"], form.cleaned_data["month"]
+        return services.period_fields(PeriodKind.MONTH, today.year, today.month)
+    return form.period()
 
 
-def _label(period_kind, year, month) -> str:
-    return ProvinceProgram(period_kind=period_kind, year=year, month=month).period_label
+def period_query(period: dict) -> str:
+    """The query string naming ``period`` (for links and exports)."""
+    return urlencode({QUERY_NAMES[name]: value for name, value in period.items() if value not in (None, "", 0) or name == "year"})
+
+
+def _key(period: dict) -> dict:
+    return {name: value for name, value in period.items() if name != "due_on"}
+
+
+def _label(period: dict) -> str:
+    return ProvinceProgram(**period).period_label
 
 
 @login_required
@@ -62,13 +78,18 @@ def index(request):
     )
     page = Paginator(tasks, 25).get_page(request.GET.get("trang"))
     calendar = get_calendar()
+    led = units_with_role(request.user, Role.LEADER, inherited=True)
+    personal = Registration.objects.filter(Q(owner=request.user) | Q(owner__isnull=False, unit__in=led)).select_related("unit", "owner")
     context = {
-        "registrations": Registration.objects.filter(unit__in=units).select_related("unit")[:50],
+        "registrations": Registration.objects.filter(unit__in=units, owner__isnull=True).select_related("unit")[:50],
+        "personal": personal.prefetch_related("items")[:50],
         "reports": [(report, grade, Status.LABELS[grade]) for report in PeriodicReport.objects.filter(unit__in=units).select_related("unit")[:50]
                     for grade in [report.grade(calendar)]],
         "tasks": [(task, status, Status.LABELS[status]) for task in page for status in [services.task_status(task, calendar=calendar)]],
         "pager": page,
         "programs": ProvinceProgram.objects.filter(status=ProvinceProgram.Status.ISSUED)[:12],
+        "province_reports": (ProvinceReport.objects.all() if is_province_office(request.user)
+                             else ProvinceReport.objects.filter(status=ProvinceReport.Status.ISSUED))[:12],
         "is_office": is_province_office(request.user),
         "labels": Status.LABELS,
     }
@@ -84,11 +105,11 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.register(data["unit"], request.user, period_kind=data["period_kind"], year=data["year"], month=data["month"], items=data["items"])
+            services.register(data["unit"], request.user, items=data["items"], personal=data["personal"], **form.period())
         except services.ProgramError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Đã đăng ký chương trình công tác %(period)s.") % {"period": _label(data["period_kind"], data["year"], data["month"])})
+            messages.success(request, _("Đã đăng ký chương trình công tác %(period)s.") % {"period": _label(form.period())})
             return redirect("programs")
     return render(request, "programs/form.html", {"form": form, "heading": _("Đăng ký chương trình công tác")})
 
@@ -97,28 +118,28 @@ def register(request):
 def aggregate(request):
     """App. VII.I.2: every unit's registration for the period, to pick from for the province's draft."""
     _office_only(request.user)
-    period_kind, year, month = _period(request)
+    period = _period(request)
     if request.method == "POST":
         item_ids = [int(pk) for pk in request.POST.getlist("item") if pk.isdigit()]
         if not item_ids:
             messages.error(request, _("Chọn ít nhất một nội dung để đưa vào dự thảo."))
         else:
             try:
-                program = services.draft_program(period_kind=period_kind, year=year, month=month, item_ids=item_ids)
+                program = services.draft_program(item_ids=item_ids, **period)
             except services.ProgramError as error:
                 messages.error(request, str(error))
             else:
                 return redirect("program_detail", pk=program.pk)
     items = RegistrationItem.objects.filter(
-        registration__period_kind=period_kind, registration__year=year, registration__month=month
+        registration__owner__isnull=True, **{f"registration__{name}": value for name, value in _key(period).items()}
     ).select_related("registration__unit").order_by("registration__unit__path", "sort_order")
     registered = {item.registration.unit_id for item in items}
     missing = Unit.objects.active().filter(depth=2).exclude(pk__in=registered)
-    program = ProvinceProgram.objects.filter(period_kind=period_kind, year=year, month=month).first()
+    program = ProvinceProgram.objects.filter(**_key(period)).first()
     chosen = set(program.tasks.values_list("source_item_id", flat=True)) if program else set()
     return render(request, "programs/aggregate.html", {
         "items": items, "missing": missing, "program": program, "chosen": chosen,
-        "period": (period_kind, year, month), "period_label": _label(period_kind, year, month),
+        "period": period, "period_label": _label(period), "kinds": PeriodKind.choices,
     })
 
 
@@ -160,7 +181,7 @@ def program_issue(request, pk: int):
         raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh ban hành chương trình công tác."))
     program = get_object_or_404(ProvinceProgram, pk=pk)
     try:
-        services.issue(program, request.user, number=request.POST.get("number", "")[:100])
+        services.issue(program, request.user)
     except services.ProgramError as error:
         messages.error(request, str(error))
     else:
@@ -189,7 +210,7 @@ def program_report(request, pk: int):
     rows = [(task, services.task_status(task)) for task in program.tasks.select_related("unit")]
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(
-            f"bao-cao-chuong-trinh-{program.year}-{program.month:02d}.xlsx", _("Báo cáo"),
+            f"bao-cao-chuong-trinh-{program.period_slug()}.xlsx", _("Báo cáo"),
             [_("STT"), _("Đơn vị"), _("Nhiệm vụ"), _("Kết quả"), _("Báo cáo kết quả"), _("Báo cáo lúc"), _("Tình trạng")],
             [[n, t.unit.name, t.title, t.get_progress_display(), t.result, t.reported_at, str(Status.LABELS[s])] for n, (t, s) in enumerate(rows, 1)],
         )
@@ -205,9 +226,7 @@ def periodic_submit(request):
     form = PeriodicReportForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        report = services.submit_periodic_report(
-            data["unit"], request.user, period_kind=data["period_kind"], year=data["year"], month=data["month"], content=data["content"]
-        )
+        report = services.submit_periodic_report(data["unit"], request.user, content=data["content"], **form.period())
         messages.success(request, _("Đã gửi báo cáo công tác %(period)s.") % {"period": report.period_label})
         return redirect("programs")
     return render(request, "programs/form.html", {"form": form, "heading": _("Gửi báo cáo công tác định kỳ")})
@@ -220,26 +239,39 @@ def periodic_aggregate(request):
     Every level (App. VII b: each unit runs its own reporting): the province office sees the province's
     units; a unit's leader sees the unit's own sub-units (``?don-vi=``)."""
     scope = _report_scope(request)
-    period_kind, year, month = _period(request)
+    period = _period(request)
     children = Unit.objects.active().filter(path__startswith=scope.path, depth=scope.depth + 1)
-    reports = list(PeriodicReport.objects.filter(period_kind=period_kind, year=year, month=month, unit__in=children).select_related("unit"))
+    reports = list(PeriodicReport.objects.filter(unit__in=children, **_key(period)).select_related("unit"))
     calendar = get_calendar()
     for report in reports:
         report.grade_code = report.grade(calendar)
         report.grade_label = Status.LABELS[report.grade_code]
-    due_at = services.report_due(period_kind, year, month)
+    due_at = _period_due(period, reports, calendar)
     missing = children.exclude(pk__in=[r.unit_id for r in reports])
+    overdue = due_at is not None and timezone.now() > due_at
+    label = _label(period)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(
-            f"bao-cao-cong-tac-{year}-{month:02d}.xlsx", _("Báo cáo định kỳ"),
+            f"bao-cao-cong-tac-{ProvinceProgram(**period).period_slug()}.xlsx", _("Báo cáo định kỳ"),
             [_("STT"), _("Đơn vị"), _("Nội dung báo cáo"), _("Gửi lúc"), _("Tình trạng")],
             [[n, r.unit.name, r.content, r.submitted_at, str(r.grade_label)] for n, r in enumerate(reports, 1)]
-            + [[None, unit.name, _("Chưa gửi báo cáo"), None, _("Quá hạn") if timezone.now() > due_at else _("Trong hạn")] for unit in missing],
+            + [[None, unit.name, _("Chưa gửi báo cáo"), None, _("Quá hạn") if overdue else _("Trong hạn")] for unit in missing],
         )
+    province_report = ProvinceReport.objects.filter(**_key(period)).first() if scope.depth == 1 else None
     return render(request, "programs/periodic_aggregate.html", {
-        "reports": reports, "missing": missing, "due_at": due_at, "period": (period_kind, year, month),
-        "period_label": _label(period_kind, year, month), "overdue": timezone.now() > due_at, "scope": scope,
+        "reports": reports, "missing": missing, "due_at": due_at, "period": period, "query": period_query(period),
+        "period_label": label, "overdue": overdue, "scope": scope, "kinds": PeriodKind.choices,
+        "province_report": province_report, "can_draft": scope.depth == 1 and is_province_office(request.user),
     })
+
+
+def _period_due(period: dict, reports, calendar):
+    """The period's report deadline; an ad-hoc request's is the one its reports were given (none yet: the one asked for)."""
+    if period["period_kind"] != PeriodKind.ADHOC:
+        return services.period_due(ProvinceProgram(**period), calendar)
+    if reports:
+        return reports[0].due_at
+    return services.period_due(ProvinceProgram(**period), calendar) if period["due_on"] else None
 
 
 def _report_scope(request) -> Unit:
@@ -257,3 +289,79 @@ def _report_scope(request) -> Unit:
     if scope is None:
         raise PermissionDenied
     return scope
+
+
+# -- the province's report (App. VII.II.2) -----------------------------------------------------------------
+@login_required
+@require_POST
+def province_report_draft(request):
+    """The office opens the province's report for the period named in the query string, pre-filled from the units'."""
+    _office_only(request.user)
+    period = _period(request)
+    if period["period_kind"] == PeriodKind.ADHOC and not period["due_on"]:
+        sent = PeriodicReport.objects.filter(**_key(period)).exclude(due_on=None).first()
+        period["due_on"] = sent.due_on if sent else None
+        if period["due_on"] is None:
+            messages.error(request, _("Chưa có đơn vị nào gửi báo cáo đột xuất này."))
+            return redirect(f"{reverse('periodic_aggregate')}?{period_query(period)}")
+    report = services.draft_province_report(request.user, **period)
+    return redirect("province_report", pk=report.pk)
+
+
+def _province_report_or_404(request, pk: int) -> ProvinceReport:
+    """A draft is the office's (and the province leaders', once submitted); an issued report any officer of a unit may read."""
+    report = get_object_or_404(ProvinceReport, pk=pk)
+    if is_province_office(request.user) or report.is_issued and _my_units(request.user).exists():
+        return report
+    raise Http404
+
+
+@login_required
+def province_report(request, pk: int):
+    report = _province_report_or_404(request, pk)
+    office = is_province_office(request.user)
+    editable = office and report.status == ProvinceReport.Status.DRAFT
+    form = ProvinceReportForm(request.POST or None, initial={"content": report.content})
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied(_("Báo cáo đã trình hoặc đã ban hành, không thể sửa."))
+        if form.is_valid():
+            services.edit_province_report(report, request.user, content=form.cleaned_data["content"])
+            messages.success(request, _("Đã lưu dự thảo báo cáo."))
+            return redirect("province_report", pk=report.pk)
+    period = {**report.period_key(), "due_on": report.due_on}
+    reports, missing = services.units_reports(period)
+    return render(request, "programs/province_report.html", {
+        "report": report, "form": form if editable else None, "is_office": office, "reports": reports, "missing": missing,
+        "can_issue": can_issue_province_program(request.user) and report.status == ProvinceReport.Status.SUBMITTED,
+        "query": period_query(period),
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def province_report_submit(request, pk: int):
+    _office_only(request.user)
+    report = get_object_or_404(ProvinceReport, pk=pk)
+    try:
+        services.submit_province_report(report, request.user)
+    except services.ProgramError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã trình %(report)s để lãnh đạo UBND tỉnh ban hành.") % {"report": report})
+    return redirect("province_report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def province_report_issue(request, pk: int):
+    if not can_issue_province_program(request.user):
+        raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh ban hành báo cáo công tác của UBND tỉnh."))
+    report = get_object_or_404(ProvinceReport, pk=pk)
+    try:
+        report = services.issue_province_report(report, request.user)
+    except services.ProgramError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã ban hành %(report)s, số %(number)s.") % {"report": report, "number": report.number})
+    return redirect("province_report", pk=report.pk)

@@ -20,7 +20,7 @@ from intranet.accounts.admin_scoping import InstanceScopedViewSetMixin
 from intranet.accounts.models import Role
 from intranet.units.models import Unit
 
-from .models import PeriodicReport, ProgramTask, ProvinceProgram, Registration
+from .models import PeriodicReport, ProgramTask, ProvinceProgram, ProvinceReport, Registration
 
 REPORTING_ROLES = (Role.LEADER, Role.SPECIALIST)
 
@@ -61,17 +61,17 @@ class ReadOnlyUnitPolicy(BasePermissionPolicy):
 
 
 class ProgramPolicy(ReadOnlyUnitPolicy):
-    """An issued province program concerns every unit that reports on it; a draft is the office's own."""
+    """An issued province program (or report) concerns every unit that reports on it; a draft is the office's own."""
 
     unit_field = None
 
     def instances_user_has_any_permission_for(self, user, actions):
         programs = super().instances_user_has_any_permission_for(user, actions)
-        return programs if visible_units(user) is None else programs.filter(status=ProvinceProgram.Status.ISSUED)
+        return programs if visible_units(user) is None else programs.filter(status=self.model.Status.ISSUED)
 
 
 for model, policy in ((Registration, ReadOnlyUnitPolicy), (ProgramTask, ReadOnlyUnitPolicy), (PeriodicReport, ReadOnlyUnitPolicy),
-                      (ProvinceProgram, ProgramPolicy)):
+                      (ProvinceProgram, ProgramPolicy), (ProvinceReport, ProgramPolicy)):
     register_permission_policy(model, policy(model))
 
 
@@ -100,9 +100,9 @@ class RegistrationViewSet(ScopedViewSet):
     name = "program_registrations"
     icon = "list-ul"
     menu_label = _("Đăng ký chương trình")
-    list_display = ["unit", "period_kind", "year", "month", "submitted_at"]
+    list_display = ["__str__", "period_kind", "year", "submitted_at"]
     list_filter = ["period_kind", "year"]
-    inspect_view_fields = ["unit", "period_kind", "year", "month", "submitted_by", "submitted_at"]
+    inspect_view_fields = ["unit", "owner", "period_kind", "year", "week", "month", "quarter", "title", "due_on", "submitted_by", "submitted_at"]
 
 
 class ProvinceProgramViewSet(ScopedViewSet):
@@ -113,7 +113,20 @@ class ProvinceProgramViewSet(ScopedViewSet):
     related = ()
     list_display = ["__str__", "status", "number", "issued_at", "report_due_at"]
     list_filter = ["status", "period_kind", "year"]
-    inspect_view_fields = ["period_kind", "year", "month", "status", "number", "issued_at", "issued_by", "report_due_at"]
+    inspect_view_fields = ["period_kind", "year", "week", "month", "quarter", "title", "due_on", "status", "number", "issued_at", "issued_by",
+                           "report_due_at"]
+
+
+class ProvinceReportViewSet(ScopedViewSet):
+    model = ProvinceReport
+    name = "province_reports"
+    icon = "doc-full-inverse"
+    menu_label = _("Báo cáo của UBND tỉnh")
+    related = ()
+    list_display = ["__str__", "status", "number", "issued_at"]
+    list_filter = ["status", "period_kind", "year"]
+    inspect_view_fields = ["period_kind", "year", "week", "month", "quarter", "title", "status", "content", "drafted_by", "submitted_at",
+                           "number", "issued_at", "issued_by"]
 
 
 class ProgramTaskViewSet(ScopedViewSet):
@@ -133,16 +146,17 @@ class PeriodicReportViewSet(ScopedViewSet):
     name = "periodic_reports"
     icon = "date"
     menu_label = _("Báo cáo định kỳ")
-    list_display = ["unit", "period_kind", "year", "month", "due_at", "submitted_at"]
+    list_display = ["__str__", "period_kind", "year", "due_at", "submitted_at"]
     list_filter = ["period_kind", "year"]
-    inspect_view_fields = ["unit", "period_kind", "year", "month", "content", "due_at", "submitted_at", "submitted_by"]
+    inspect_view_fields = ["unit", "period_kind", "year", "week", "month", "quarter", "title", "content", "due_at", "submitted_at",
+                           "submitted_by"]
 
 
 class ProgramsGroup(ViewSetGroup):
     menu_label = _("Chương trình công tác")
     menu_icon = "list-ul"
     menu_order = 230
-    items = (ProvinceProgramViewSet, RegistrationViewSet, ProgramTaskViewSet, PeriodicReportViewSet)
+    items = (ProvinceProgramViewSet, RegistrationViewSet, ProgramTaskViewSet, PeriodicReportViewSet, ProvinceReportViewSet)
 
 
 @hooks.register("register_admin_viewset")

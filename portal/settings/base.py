@@ -445,3 +445,8 @@ CONTENT_SECURITY_POLICY = csp_policy(
 DESK_SHARED_APPS_TIMEOUT = env.float("DESK_SHARED_APPS_TIMEOUT", default=2.0)
 # App. VII: work-program and regular reports are due this many working days after their period ends.
 PROGRAM_REPORT_WORKING_DAYS = env.int("PROGRAM_REPORT_WORKING_DAYS", default=3)
+# A week's report by the close of the first working day after the week (App. VII is silent; the Monday briefing).
+PROGRAM_WEEK_REPORT_WORKING_DAYS = env.int("PROGRAM_WEEK_REPORT_WORKING_DAYS", default=1)
+# The regular reports the beat job chases (reminder a working day before, overdue flag to the province office).
+# App. VII.II names the month's and year's; Huế Art. 5 adds the quarter's. Weekly reports are not chased by default.
+PROGRAM_REMINDED_PERIODS = env.list("PROGRAM_REMINDED_PERIODS", default=["month", "quarter", "year"])

@@ -125,6 +125,7 @@ SUBJECTS = {
     "notification": "notifications.Notification",
     "program": "programs.ProgramTask",
     "periodic_": "programs.PeriodicReport",
+    "province_report": "programs.ProvinceReport",
     "handover:": "programs.ProgramTask",
     "grading:": "units.Unit",  # a unit's per-officer table, its lists and workbook (can_grade_unit)
     "grading:officer": "accounts.User",  # an officer's evaluation sheet (can_see_evaluation)
@@ -147,6 +148,7 @@ GLOBAL_MODELS = {
     "desk.SharedApplication": "the province's shared applications (public list)",
     "notifications.OutgoingEmail": "the outgoing mail queue, system administrators only",
     "programs.ProvinceProgram": "the province's work program (one for all units)",
+    "programs.ProvinceReport": "the province's report (one for all units; a draft is the province office's)",
     "store.StoreToken": "store API keys, system administrators only",
     "accounts.SecurityEvent": "the security trail (logins, lockouts, permission changes), system administrators only",
     "sessions.Session": "Django admin only, system administrators",

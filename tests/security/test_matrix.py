@@ -43,7 +43,14 @@ def _dataset() -> SimpleNamespace:
     from intranet.cover.models import Delegation, Leave
     from intranet.desk.models import SharedApplication
     from intranet.notifications.models import Notification
-    from intranet.programs.models import PeriodicReport, ProgramTask, ProvinceProgram, Registration, RegistrationItem
+    from intranet.programs.models import (
+        PeriodicReport,
+        ProgramTask,
+        ProvinceProgram,
+        ProvinceReport,
+        Registration,
+        RegistrationItem,
+    )
     from intranet.speeches.models import Speech
     from intranet.store.models import OutboxEntry, StoreRecord
     from portal.news.models import ArticlePage
@@ -80,6 +87,8 @@ def _dataset() -> SimpleNamespace:
     RegistrationItem.objects.create(registration=registration, title=f"Nội dung đăng ký {marker}")
     report = PeriodicReport.objects.create(unit=b, year=now.year, month=now.month, content=f"Báo cáo {marker}", due_at=now,
                                            submitted_by=b_specialist)
+    # The province's draft report quotes Phú Xuân's: only the province office reads it.
+    ProvinceReport.objects.create(year=now.year, month=now.month, content=f"Dự thảo báo cáo của tỉnh {marker}")
     delegation = Delegation.objects.create(unit=b, role=Role.UNIT_BOARD, delegator=world.users.px_board, delegate=b_specialist,
                                            starts_on=now.date(), ends_on=now.date(), reason=f"Ủy quyền {marker}")
     leave = Leave.objects.create(person=b_specialist, unit=b, substitute=world.users.px_board, starts_on=now.date(), ends_on=now.date(),

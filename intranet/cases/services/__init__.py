@@ -38,6 +38,7 @@ from .actions import (  # noqa: F401
     explain_due,
     explain_step_due,
     kinds_choices,
+    level_of,
     level_unit,
     new_code,
     normalise_code,
@@ -71,4 +72,4 @@ from .press import (  # noqa: F401
     press_digest_grading,
     remind_press_digest,
 )
-from .voters import enter_voter_summary  # noqa: F401
+from .voters import enter_voter_opinion, enter_voter_summary  # noqa: F401

@@ -61,18 +61,37 @@ def province_unit() -> Unit | None:
 
 
 def level_unit(unit: Unit) -> Unit:
-    """The unit that takes in voter opinions at ``unit``'s level: the province office for the province."""
+    """The unit that takes in voter opinions at ``unit``'s level: the province office for the province; for a
+    district (or any level) with its own office among its sub-units — a sub-unit whose staff hold the office role,
+    "Văn phòng HĐND và UBND" — that office; else (a commune, whose office staff sit in it) the unit itself."""
     if unit.depth == 1:
         return office_unit() or unit
-    return unit
+    return _own_office(unit) or unit
+
+
+def _own_office(unit: Unit) -> Unit | None:
+    return (
+        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1, status=Unit.Status.ACTIVE,
+                            memberships__role=Role.OFFICE_SPECIALIST)
+        .order_by("path").first()
+    )
+
+
+def level_of(origin: Unit) -> Unit:
+    """The level an opinion entered at ``origin`` belongs to: the parent when ``origin`` is that level's office."""
+    if origin.depth > 1:
+        parent = origin.get_parent()
+        if level_unit(parent).pk == origin.pk:
+            return parent
+    return origin
 
 
 def parent_level(unit: Unit) -> Unit | None:
     """The level above for an escalation (commune → district → province), or None at the top."""
-    office = office_unit()
-    if unit.depth == 1 or (office is not None and unit.pk == office.pk):
+    level = level_of(unit)
+    if level.depth == 1:
         return None
-    return level_unit(unit.get_parent())
+    return level_unit(level.get_parent())
 
 
 def new_code(kind: Kind, now: dt.datetime | None = None) -> str:
@@ -236,7 +255,7 @@ def _validate(case: Case, kind: Kind, action: Action, params: ActionInput) -> No
         errors[TARGET_UNIT] = _("Đơn vị này không còn hoạt động.")
     elif action.target_scope == "level" and params.target_unit is not None and case.origin is not None:
         # App. VI: a level forwards only to its own agencies and sub-units; beyond them it escalates.
-        level = case.origin.get_parent() if parent_level(case.origin) is None and case.origin.depth > 1 else case.origin
+        level = level_of(case.origin)
         if not params.target_unit.path.startswith(level.path):
             errors[TARGET_UNIT] = _("Chỉ chuyển cho cơ quan, đơn vị thuộc cấp mình; vượt thẩm quyền thì chuyển lên cấp trên.")
     if errors:

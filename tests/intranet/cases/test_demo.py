@@ -29,6 +29,8 @@ def test_the_demo_has_every_kind_at_every_step_some_overdue_and_a_second_run_cha
         assert reached == expected, kind.code
     assert Case.objects.overdue().count() >= 3
     assert Case.objects.published().filter(kind="question").count() >= 3
+    # One voter opinion entered alone in the form (no council summary), waiting at the ward's intake.
+    assert Case.objects.filter(kind="voter", summary=None, step="intake", origin__code="phuxuan").count() == 1
     # Every demo case's page (and every printable form it has) renders for the administrator.
     client.force_login(User.objects.get(username="quantri"))
     for case in Case.objects.all():

@@ -124,3 +124,74 @@ def test_the_import_template_is_read_back_by_the_import(client, world):
     upload = SimpleUploadedFile("mau.xlsx", template.content)
     assert client.post("/ho-so/y-kien-cu-tri/nhap/", summary_form(unit=world.ward.pk, spreadsheet=upload), **HOST).status_code == 302
     assert Case.objects.get().field == "xay-dung"
+
+
+def test_the_office_clerk_enters_one_opinion_in_a_form_with_the_kinds_deadline(client, world):
+    from intranet.cases.kinds import get_kind
+    from intranet.workdays.calendar import get_calendar
+
+    client.force_login(world.ward_officer)
+    assert client.get("/ho-so/y-kien-cu-tri/them/", **HOST).status_code == 200
+    response = client.post("/ho-so/y-kien-cu-tri/them/", {
+        "unit": world.ward.pk, "title": "Ngập nước kiệt 7", "body": "Đề nghị nạo vét mương thoát nước kiệt 7 Phan Đình Phùng.",
+        "field": "xay-dung", "voters": "Cử tri tổ 9", "place": "Phú Xuân", "session": "Tiếp xúc cử tri trước kỳ họp thứ 6",
+        "received_on": "2026-03-02"}, **HOST)
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == case.get_absolute_url()
+    assert (case.kind, case.step, case.unit, case.origin, case.summary, case.field) == ("voter", "intake", world.ward, world.ward, None, "xay-dung")
+    assert (case.requester_name, case.requester_address, case.data["session"]) == ("Cử tri tổ 9", "Phú Xuân", "Tiếp xúc cử tri trước kỳ họp thứ 6")
+    # App. VI intake: the office routes it within the kind table's working day.
+    assert case.step_due_at == get_calendar().due(case.step_started_at, get_kind("voter").step("intake").days)
+    assert case.events.get().actor == world.ward_officer
+
+
+def test_a_single_opinion_for_another_level_or_without_its_text_is_refused_and_changes_nothing(client, world):
+    client.force_login(world.justice_specialist)
+    response = client.post("/ho-so/y-kien-cu-tri/them/", {"unit": world.ward.pk, "title": "Đèn đường", "body": "Sửa đèn.", "field": "khac"}, **HOST)
+    assert response.status_code == 400 and "Bạn không được nhập ý kiến cử tri cho đơn vị này." in response.text
+    client.force_login(world.ward_officer)
+    response = client.post("/ho-so/y-kien-cu-tri/them/", {"unit": world.ward.pk, "title": "Đèn đường", "body": "", "field": "khac"}, **HOST)
+    assert response.status_code == 400 and "Trường này là bắt buộc." in response.text
+    client.force_login(world.board)
+    assert client.get("/ho-so/y-kien-cu-tri/them/", **HOST).status_code == 403
+    assert not Case.objects.exists()
+
+
+def test_at_district_level_the_office_leader_moves_an_opinion_up_to_the_province(client, world):
+    from intranet.accounts.models import Role
+    from intranet.units.models import Unit
+    from tests.factories import UnitFactory
+    from tests.factories.cases import person
+
+    district = UnitFactory(parent=world.province, code="huongthuy", name="Thị xã Hương Thủy", kind=Unit.Kind.DISTRICT)
+    district = Unit.objects.get(pk=district.pk)
+    office = Unit.objects.get(pk=UnitFactory(parent=district, code="vp-huongthuy", name="Văn phòng HĐND và UBND thị xã", kind=Unit.Kind.OFFICE).pk)
+    commune = Unit.objects.get(pk=UnitFactory(parent=district, code="thuyduong", name="Phường Thủy Dương", kind=Unit.Kind.COMMUNE).pk)
+    clerk = person(office, Role.OFFICE_SPECIALIST, "vp_ht", full_name="Lê Văn Văn Thư")
+    office_leader = person(office, Role.LEADER, "cvp_ht", is_head=True, full_name="Trần Chánh Văn Phòng")
+    commune_clerk = person(commune, Role.OFFICE_SPECIALIST, "vp_td", full_name="Phạm Thị Xã")
+    commune_chair = person(commune, Role.LEADER, "ct_td", is_head=True, full_name="Hồ Chủ Tịch Phường")
+
+    client.force_login(commune_clerk)
+    client.post("/ho-so/y-kien-cu-tri/them/", {"unit": commune.pk, "title": "Cấp nước sạch", "body": "Đề nghị kéo đường ống nước.",
+                                                "field": "khac"}, **HOST)
+    case = Case.objects.get()
+    client.force_login(commune_chair)
+    assert act(client, case, "escalate", comment="Thuộc thẩm quyền thị xã").status_code == 302
+    case = fresh(case)
+    # The district's office, found among the district's sub-units, takes it in.
+    assert (case.step, case.origin, case.unit) == ("intake", office, office)
+    # A district office clerk forwards within the district only, and may not move it up.
+    client.force_login(clerk)
+    assert act(client, case, "forward", target_unit=world.justice.pk).status_code == 400
+    assert refused(act(client, case, "escalate", comment="Vượt thẩm quyền"))
+    # The office leader directs it up to the province ("xin ý kiến Lãnh đạo Văn phòng"), recorded.
+    client.force_login(office_leader)
+    assert act(client, case, "escalate", comment="Thuộc thẩm quyền UBND tỉnh").status_code == 302
+    case = fresh(case)
+    assert (case.step, case.origin, case.unit) == ("intake", world.office, world.office)
+    # Each level's intake runs the kind table's 1 working day again from the escalation.
+    from intranet.workdays.calendar import get_calendar
+
+    assert case.step_due_at == get_calendar().due(case.step_started_at, 1)
+    assert list(case.events.filter(action="escalate").values_list("actor__username", flat=True).order_by("pk")) == ["ct_td", "cvp_ht"]

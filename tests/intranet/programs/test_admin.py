@@ -70,10 +70,19 @@ def test_a_draft_province_program_stays_with_the_office_until_issued(client, org
     assert "tháng 11/2026" in client.get("/quan-tri/province_programs/").content.decode()
     chair = UserFactory(username="chutich")
     grant_role(chair, org.units["vpubnd"].get_parent(), Role.LEADER)
-    services.issue(program, chair, number="01/CTr-UBND")
+    services.issue(program, chair)
     client.force_login(org.cv_stp)
     assert client.get(f"/quan-tri/province_programs/inspect/{program.pk}/").status_code == 200
     # The task shared down is on the unit's admin list too, and not on another unit's.
     assert "Rà soát văn bản" in client.get("/quan-tri/program_tasks/").content.decode()
     client.force_login(org.cv_syt)
     assert "Rà soát văn bản" not in client.get("/quan-tri/program_tasks/").content.decode()
+
+
+def test_the_admin_lists_a_draft_province_report_to_the_office_only(client, org):
+    report = services.draft_province_report(org.cv_vp, **services.period_fields("month", 2026, 10))
+    client.force_login(org.cv_vp)
+    assert "tháng 10/2026" in client.get("/quan-tri/province_reports/").text
+    client.force_login(org.cv_stp)
+    assert "tháng 10/2026" not in client.get("/quan-tri/province_reports/").text
+    assert client.get(f"/quan-tri/province_reports/inspect/{report.pk}/").status_code in (302, 403)

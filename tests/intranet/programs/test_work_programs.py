@@ -13,23 +13,9 @@ from intranet.notifications.models import Notification
 from intranet.programs import services
 from intranet.programs.models import PeriodicReport, ProgramTask, ProvinceProgram, RegistrationItem
 from intranet.workdays.calendar import LOCAL_TZ, Status, get_calendar
-from tests.factories import UserFactory, province, unit_with_site
+from tests.factories import UserFactory, unit_with_site
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org(db):
-    top = province()
-    units = {code: unit_with_site(top, code=code, name=name) for code, name in
-             [("vpubnd", "Văn phòng UBND tỉnh"), ("stp", "Sở Tư pháp"), ("syt", "Sở Y tế")]}
-    people = {}
-    for username, code, role in [("cv_vp", "vpubnd", Role.OFFICE_SPECIALIST), ("cv_stp", "stp", Role.SPECIALIST), ("cv_syt", "syt", Role.SPECIALIST)]:
-        people[username] = UserFactory(username=username)
-        grant_role(people[username], units[code], role)
-    people["chutich"] = UserFactory(username="chutich")
-    grant_role(people["chutich"], top, Role.LEADER)
-    return type("Org", (), {"units": units, "province": top, **people})
 
 
 def _as(client, user):
