@@ -76,6 +76,7 @@ def test_the_entry_deadline_is_two_working_days_shown_alerted_once_and_graded(cl
     assert draft.entry_timeliness == "overdue"  # now, long after
 
     # The admin listing and the editor's desk show the deadline; the other agency's desk does not.
+    client.force_login(org.clerk)  # today, not on the travelled day: that session may have expired since
     body = client.get(reverse("wagtailsnippets_boards_board:list")).content.decode()
     assert "17:00 25/11/2026" in body and "Quá hạn" in body
     assert [(item.title, item.due_at) for item in open_work(org.clerk)] == [("Ban Chỉ đạo nháp", draft.entry_due_at)]
