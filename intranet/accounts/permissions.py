@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from intranet.units.models import Unit
@@ -376,13 +377,17 @@ def can_report_for_unit(user, unit: Unit) -> bool:
 
 
 def is_province_office(user) -> bool:
-    """App. VII.I.2: the province office aggregates programs and reports (its specialists, the province's leaders)."""
+    """App. VII.I.2: the province office aggregates programs and reports (its specialists, the province's leaders).
+
+    Only the specialists of the province's own office (``CASES_OFFICE_CODE``): a commune's or a
+    district's office clerk holds the same role for voter opinions, not for the province's programme."""
     if is_sysadmin(user):
         return True
-    return any(
-        role == Role.OFFICE_SPECIALIST or (role == Role.LEADER and len(path) == Unit.steplen)
-        for _unit_id, path, role in _memberships(user)
-    )
+    memberships = _memberships(user)
+    if any(role == Role.LEADER and len(path) == Unit.steplen for _unit_id, path, role in memberships):
+        return True
+    office_units = [unit_id for unit_id, _path, role in memberships if role == Role.OFFICE_SPECIALIST]
+    return bool(office_units) and Unit.objects.filter(pk__in=office_units, code=settings.CASES_OFFICE_CODE).exists()
 
 
 # QT-07 4: contributors, the culture officer, the unit's board and its leaders register planned items.

@@ -119,6 +119,19 @@ def test_the_province_report_is_drafted_from_the_units_reports_and_issued_by_a_p
     assert page.status_code == 200 and "Báo cáo đã biên tập." in page.text and "1/BC-UBND" in page.text
 
 
+def test_an_office_clerk_of_a_department_or_a_ward_is_not_the_province_office(client, org):
+    """The office specialist role serves every level's office (App. VI); only the province's own office drafts its reports."""
+    from intranet.accounts.models import Role
+    from intranet.accounts.services import grant_role
+    from tests.factories import UserFactory
+
+    clerk = UserFactory(username="vanthu_syt")
+    grant_role(clerk, org.units["syt"], Role.OFFICE_SPECIALIST)
+    assert _as(client, clerk).post("/bao-cao-cong-tac/tinh/soan/?ky=month&nam=2026&thang=3").status_code == 403
+    assert "Soạn báo cáo của UBND tỉnh" not in client.get("/bao-cao-cong-tac/tong-hop/", {"ky": "month", "nam": 2026, "thang": 3}).text
+    assert not ProvinceReport.objects.exists()
+
+
 def test_an_issued_province_programme_takes_its_number_from_the_register(client, org):
     services.register(org.units["stp"], org.cv_stp, period_kind="week", year=2026, week=12, items=["Họp giao ban"])
     program = services.draft_program(period_kind="week", year=2026, week=12, item_ids=list(
