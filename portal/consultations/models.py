@@ -145,6 +145,11 @@ class ConsultationPage(FoldedSlugMixin, Page):
                 "Đã hết thời gian lấy ý kiến dự thảo này (đến hết ngày %(date)s); ý kiến không được tiếp nhận."
             ) % {"date": self.closes_on.strftime("%d/%m/%Y")}
             return self._render(request, 403, refusal=message)
+        from portal.pages.models import _unit_of
+
+        unit = _unit_of(self)
+        if unit is None:  # a draft outside any unit's site has nobody to moderate it
+            return self._render(request, 403, refusal=gettext("Dự thảo này không nhận góp ý trực tuyến."))
         form = CommentForm(request.POST)
         if refusal := LIMIT.refusal(request, form):
             return self._render(request, 429, form=form, refusal=refusal)
@@ -152,10 +157,8 @@ class ConsultationPage(FoldedSlugMixin, Page):
             return self._render(request, 400, form=form)
         LIMIT.accepted(request)
         if not form.cleaned_data.get("website"):  # the honeypot filled in: a robot, thanked and forgotten
-            from portal.pages.models import _unit_of
-
             Comment.objects.create(
-                page=self, unit=_unit_of(self), name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+                page=self, unit=unit, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
                 content=form.cleaned_data["content"],
             )
         messages.success(request, gettext("Cảm ơn bạn đã góp ý. Ý kiến sẽ được hiển thị sau khi đơn vị kiểm duyệt."))
@@ -200,6 +203,17 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        from portal.news.page_cache import invalidate
+        if self.status != self.Status.PENDING:  # a citizen's new comment changes no public page
+            _forget_cached_pages()
 
-        invalidate()  # an approved (or withdrawn) comment shows at once on a cached closed draft
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        _forget_cached_pages()
+        return result
+
+
+def _forget_cached_pages() -> None:
+    """An approved (or withdrawn) comment shows at once, on a closed draft kept in the page cache too."""
+    from portal.news.page_cache import invalidate
+
+    invalidate()

@@ -156,3 +156,20 @@ def test_the_leader_picker_offers_the_units_people_by_name_position_and_unit(cli
     assert "Tôn Thất Long – Chủ tịch UBND – Phú Xuân" in page  # in the entry's select and in the "add an entry" template
     assert "Hồ Văn Khác" not in page
     assert "data-person-filter" in page
+
+
+def test_each_week_is_kept_apart_in_the_page_cache(client, sites, this_monday, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    _tinh, phuxuan, _ = sites
+    last_monday = this_monday - dt.timedelta(days=7)
+    calendar_week(phuxuan, last_monday, [{"day": 0, "content": "Việc tuần trước"}])
+    calendar_week(phuxuan, this_monday, [{"day": 0, "content": "Việc tuần này"}])
+    year, week, _ = last_monday.isocalendar()
+    for _visit in range(2):  # the second visit is answered from the cache
+        this_week = client.get("/lich-cong-tac/", **WARD)
+        last_week = client.get(f"/lich-cong-tac/?tuan={year}-W{week:02d}", **WARD)
+        printed = client.get(f"/lich-cong-tac/?tuan={year}-W{week:02d}&in=1", **WARD)
+        assert this_week.has_header("ETag") and last_week.has_header("ETag") and printed.has_header("ETag")
+        assert "Việc tuần này" in this_week.text and "Việc tuần trước" not in this_week.text
+        assert "Việc tuần trước" in last_week.text and 'class="site-nav"' in last_week.text
+        assert "Việc tuần trước" in printed.text and 'class="site-nav"' not in printed.text

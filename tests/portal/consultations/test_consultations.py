@@ -191,3 +191,17 @@ def test_the_pages_read_a_fixed_number_of_queries(client, sites, path, django_as
     client.get(url, **WARD)  # the menu and footer are kept after the first page
     with django_assert_max_num_queries(14):
         assert client.get(url, **WARD).status_code == 200
+
+
+def test_an_approved_comment_shows_at_once_on_a_closed_draft_kept_in_the_page_cache(client, sites, officers, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    _tinh, phuxuan, _ = sites
+    px, _th = officers
+    page = draft(phuxuan, open_=False)
+    held = comment(page, approved=False, content="Ý kiến gửi trước giờ đóng, duyệt sau.")
+    anonymous = type(client)()
+    assert "duyệt sau" not in anonymous.get(page.get_url(), **WARD).text
+    assert anonymous.get(page.get_url(), **WARD).has_header("ETag")  # kept in the cache
+    client.force_login(px)
+    client.post(reverse("wagtailsnippets_consultations_comment:edit", args=[held.pk]), {"status": "approved"})
+    assert "Ý kiến gửi trước giờ đóng, duyệt sau." in anonymous.get(page.get_url(), **WARD).text
