@@ -1,7 +1,7 @@
 """Demo work calendars: the portal's, two wards' and a department's, this week and last week.
 
-Leaders come from the unit's directory (its chairman or director and a deputy); the city's leaders,
-who are not in the demo directory, are typed in. Idempotent: a week already entered is left alone.
+Leaders come from the unit's directory (its chairman or director and a deputy); the city's deputy,
+who is not in the demo directory, is typed in. Idempotent: a week already entered is left alone.
 """
 
 from __future__ import annotations
@@ -41,12 +41,18 @@ WEEK = [
 HEADS = ("Chủ tịch UBND", "Giám đốc")
 DEPUTIES = ("Phó Chủ tịch UBND", "Phó Giám đốc")
 CITY_LEADERS = ["Chủ tịch UBND thành phố", "Phó Chủ tịch Thường trực UBND thành phố"]
+DEPUTY_TEXT = ["Lãnh đạo đơn vị", "Phó Thủ trưởng đơn vị"]
 
 
-def _leaders(unit: Unit):
-    people = {person.position: person for person in Person.objects.active().filter(unit=unit, position__in=HEADS + DEPUTIES)}
-    head = next((people[title] for title in HEADS if title in people), None)
-    deputy = next((people[title] for title in DEPUTIES if title in people), None)
+def _leaders(unit: Unit) -> list[Person | None]:
+    """The head (the person of the head leader's account, as the footer names them, else by position) and a deputy."""
+    from intranet.accounts.models import Role
+
+    head = Person.objects.active().filter(
+        unit=unit, user__memberships__unit=unit, user__memberships__role=Role.LEADER, user__memberships__is_head=True
+    ).first() or Person.objects.active().filter(unit=unit, position__in=HEADS).order_by("sort_order").first()
+    # The demo directory gives the city department titles: its deputy is typed in instead.
+    deputy = None if unit.is_province else Person.objects.active().filter(unit=unit, position__in=DEPUTIES).order_by("sort_order").first()
     return [head, deputy]
 
 
@@ -59,11 +65,11 @@ def _week(calendar: WorkCalendarIndexPage, unit: Unit, monday: dt.date) -> bool:
         title=f"Lịch công tác tuần {number} (từ {monday:%d/%m} đến {sunday:%d/%m/%Y})", slug=f"tuan-{number}-{monday.year}",
         week_start=monday, note="Lịch có thể thay đổi; đề nghị các bộ phận theo dõi thường xuyên.", locale_id=calendar.locale_id,
     )
-    leaders = _leaders(unit) if not unit.is_province else [None, None]
+    leaders = _leaders(unit)
     short = unit.short_name or unit.name
     page.entries = [
         WorkCalendarEntry(
-            day=day, time=time, leader=leaders[who], leader_text="" if leaders[who] else CITY_LEADERS[who] if unit.is_province else "Lãnh đạo đơn vị",
+            day=day, time=time, leader=leaders[who], leader_text="" if leaders[who] else CITY_LEADERS[who] if unit.is_province else DEPUTY_TEXT[who],
             content=content.format(month=(monday + dt.timedelta(days=day)).month), location=location.format(short=short), participants=participants, preparing=preparing, sort_order=n,
         )
         for n, (day, time, who, content, location, participants, preparing) in enumerate(WEEK)
