@@ -118,7 +118,7 @@ class ConsultationPage(FoldedSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.attachments.select_related("document")
         comments = self.comments.all() if self.pk else Comment.objects.none()  # (an unsaved page's preview)
-        approved = comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
+        approved = comments.approved().order_by("created_at", "pk")
         context["approved_count"] = approved.count()
         # What the public sees of a comment: the name, the date and the text; never the e-mail.
         context["comments"] = approved.only("page_id", "name", "content", "created_at")[:SHOWN_COMMENTS]
@@ -173,6 +173,12 @@ class ConsultationAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
 
 
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """What the public sees: comments an officer of the unit approved."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+
 class Comment(models.Model):
     """A citizen's comment on a draft; shown once an officer of the unit approved it."""
 
@@ -192,6 +198,8 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("người duyệt"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     moderated_at = models.DateTimeField(_("thời gian duyệt"), null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ý kiến góp ý dự thảo")
