@@ -84,7 +84,7 @@ class WorkCalendarWeekPage(FoldedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(week_context(self.get_parent(), self.week_start, self))
+        context.update(week_context(self.get_parent().specific, self.week_start, self))
         return context
 
 

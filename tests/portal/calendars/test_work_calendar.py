@@ -74,6 +74,17 @@ def test_previous_and_next_week_are_a_link_away(client, sites, this_monday):
     assert "Giao ban tuần này" in client.get("/lich-cong-tac/?tuan=2026-W77", **WARD).text
 
 
+def test_a_weeks_own_address_shows_that_week_in_its_calendar(client, sites, this_monday):
+    _tinh, phuxuan, _ = sites
+    calendar = work_calendar(phuxuan)
+    type(calendar).objects.filter(pk=calendar.pk).update(intro="Do Văn phòng phường cập nhật hằng tuần.")
+    last_monday = this_monday - dt.timedelta(days=7)
+    week = calendar_week(phuxuan, last_monday, [{"day": 2, "content": "Việc của tuần trước"}])
+    page = _text(client.get(week.get_url(), **WARD).text)
+    assert "Việc của tuần trước" in page and "Do Văn phòng phường cập nhật hằng tuần." in page
+    assert f"Thứ Tư, {(last_monday + dt.timedelta(days=2)):%d/%m/%Y}" in page
+
+
 def test_a_week_not_yet_published_is_not_shown(client, sites, this_monday):
     _tinh, phuxuan, _ = sites
     calendar_week(phuxuan, this_monday, [{"day": 2, "content": "Lịch dự kiến chưa duyệt"}], live=False)
