@@ -185,6 +185,17 @@ def can_edit_speech(user, speech) -> bool:
     return is_sysadmin(user) or speech.owner_id == getattr(user, "pk", None) or can_manage_unit(user, speech.unit)
 
 
+def can_moderate_consultation(user, unit: Unit) -> bool:
+    """Comments on a unit's draft documents are approved by its board or leaders (the sysadmin too)."""
+    return can_manage_unit(user, unit)
+
+
+def units_moderating_consultations(user) -> QuerySet[Unit]:
+    if is_sysadmin(user):
+        return Unit.objects.all()
+    return units_with_role(user, Role.UNIT_BOARD, Role.LEADER, inherited=True)
+
+
 def units_with_directory_grant(user, codename: str) -> QuerySet[Unit]:
     """The units where ``has_directory_grant`` is true, as one query (admin listings, form choices)."""
     if is_sysadmin(user):

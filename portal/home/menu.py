@@ -2,8 +2,8 @@
 
 The menu follows the order of Art. 4.2 (giới thiệu, ISO, tổ chức bộ máy, danh bạ, ban chỉ đạo,
 bài phát biểu, văn bản, thủ tục hành chính, dữ liệu kinh tế – xã hội, tin tức, thư viện ảnh,
-hỏi đáp, lịch công tác, liên hệ). A section without content is left out: never a menu item that
-opens an empty page. Three queries per page, whatever the size of the site: the site root's live
+hỏi đáp, lịch công tác, liên hệ), with the drafts put out for comment next to the documents. A
+section without content is left out: never a menu item that opens an empty page. Three queries per page, whatever the size of the site: the site root's live
 children (with whether each has live children), and whether the unit has boards and speeches.
 """
 
@@ -31,14 +31,16 @@ PAGE_SECTIONS = {
     "pages.intropage": (_("Giới thiệu"), False),
     "pages.organisationpage": (_("Tổ chức bộ máy"), False),
     "pages.legaldocumentindexpage": (_("Văn bản"), True),
+    "consultations.consultationindexpage": (_("Lấy ý kiến dự thảo"), True),
     "news.newsindexpage": (_("Tin tức"), True),
     "galleries.galleryindexpage": (_("Thư viện ảnh"), True),
+    "calendars.workcalendarindexpage": (_("Lịch công tác"), True),
 }
 # Art. 4.2 order; standard pages (thủ tục hành chính, liên hệ, ...) keep their own titles.
 ORDER = [
     "pages.intropage", "iso", "pages.organisationpage", "directory", "boards", "speeches",
-    "pages.legaldocumentindexpage", "standard", "news.newsindexpage", "galleries.galleryindexpage",
-    "questions", "calendar", "contact",
+    "pages.legaldocumentindexpage", "consultations.consultationindexpage", "standard", "news.newsindexpage",
+    "galleries.galleryindexpage", "questions", "calendars.workcalendarindexpage", "contact",
 ]
 
 

@@ -45,11 +45,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "page-cache:version"
 
 # The query parameters public pages read, with the values they accept: news and galleries
-# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents on ``cap``.
+# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents on ``cap``, the work
+# calendar names its week with ``tuan`` (``2026-W50``) and its printable view with ``in=1``.
 QUERY_PARAMS = {
     "trang": r"[1-9][0-9]{0,3}",
     "chuyen-muc": r"[a-z0-9-]{1,40}",
     "cap": r"[a-z0-9-]{1,40}",
+    "tuan": r"[0-9]{4}-W[0-9]{2}",
+    "in": r"1",
 }
 
 

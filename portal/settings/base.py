@@ -58,6 +58,8 @@ PROJECT_APPS = [
     "portal.galleries",  # issue 4: photo galleries
     "portal.pages",  # issue 4: introduction, organisation, legal documents
     "portal.submissions",  # issue 4: the public /gui-tin-bai/ form
+    "portal.calendars",  # issue 14: the leaders' weekly work calendar (lịch công tác)
+    "portal.consultations",  # issue 14: draft documents put out for comment (lấy ý kiến dự thảo)
     "search",
 ]
 

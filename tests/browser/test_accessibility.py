@@ -4,11 +4,14 @@ the desk, at phone and desktop width: no critical or serious WCAG 2.1 AA violati
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from intranet.boards.models import Board
 from intranet.cases.models import Case
 from intranet.cases.views import PUBLISHED_KINDS
 from intranet.speeches.models import Speech
+from portal.calendars.models import WorkCalendarIndexPage
+from portal.consultations.models import ConsultationIndexPage, ConsultationPage
 from portal.galleries.models import GalleryIndexPage, GalleryPage
 from portal.news.models import ArticlePage, NewsIndexPage
 from portal.pages.models import IntroPage, LegalDocumentIndexPage, LegalDocumentPage, OrganisationPage
@@ -38,6 +41,11 @@ def public_paths():
         "tổ chức bộ máy": _first_url(OrganisationPage),
         "văn bản": _first_url(LegalDocumentIndexPage),
         "một văn bản": _first_url(LegalDocumentPage),
+        "lấy ý kiến dự thảo": _first_url(ConsultationIndexPage),
+        "một dự thảo (đang lấy ý kiến, có mẫu góp ý)": _first_url(ConsultationPage, closes_on__gte=timezone.localdate()),
+        "một dự thảo đã hết hạn": _first_url(ConsultationPage, closes_on__lt=timezone.localdate()),
+        "lịch công tác": _first_url(WorkCalendarIndexPage),
+        "lịch công tác (bản in)": (calendar := _first_url(WorkCalendarIndexPage)) and f"{calendar}?in=1",
         "danh bạ": "/danh-ba/",
         "danh bạ một đơn vị": "/danh-ba/stp/",
         "ban chỉ đạo": "/ban-chi-dao/",

@@ -56,6 +56,7 @@ def _dataset() -> SimpleNamespace:
     from portal.news.models import ArticlePage
     from tests.factories.moderation import submitted
     from tests.factories.news import image, news_index
+    from tests.factories.sections import comment, draft
 
     marker = matrix.MARKER
     world = build_two_units(marker)
@@ -112,6 +113,9 @@ def _dataset() -> SimpleNamespace:
     session = EditingSession.objects.create(user=world.users.px_board, content_type=ContentType.objects.get_for_model(Speech),
                                             object_id=str(world.speech.pk), last_seen_at=now)
     source, _created = TranslationSource.get_or_create_from_instance(secret)
+    # A citizen's comment on Phú Xuân's draft, waiting for its officers: their e-mail and text are private until approved.
+    held = comment(draft(b, "Dự thảo Phú Xuân"), approved=False, name=f"Người góp ý {marker}", email="rieng@example.vn",
+                   content=f"Góp ý chờ duyệt {marker}")
     objects = {
         "units.Unit": b,
         "accounts.User": world.users.px_board,
@@ -133,6 +137,7 @@ def _dataset() -> SimpleNamespace:
         "wagtaildocs.Document": document,
         "wagtailcore.Collection": collection,
         "otp_totp.TOTPDevice": enrol_second_factor(world.users.px_board),
+        "consultations.Comment": held,
     }
     return SimpleNamespace(
         world=world, users=users, unit_b=b, objects=objects, page_model=Page, settings_model=_a_settings_model(),
