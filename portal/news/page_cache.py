@@ -45,11 +45,24 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "page-cache:version"
 
 # The query parameters public pages read, with the values they accept: news and galleries
-# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents on ``cap``.
+# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents
+# (``portal.pages.LegalDocumentFilter``) on ``cap``, ``loai``, ``co-quan``, ``linh-vuc`` and an
+# issue date range. Free text (``q``, the number ``so``) is understood but kept only empty: any
+# text is rendered and not kept, so visitors' words cannot grow the cache. A filter left empty
+# (a form sends every field) is the same as none.
+_SLUG = r"[a-z0-9-]{0,40}"
+_DATE = r"|[0-3]?[0-9]/[01]?[0-9]/(19|20)[0-9]{2}|(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
 QUERY_PARAMS = {
     "trang": r"[1-9][0-9]{0,3}",
-    "chuyen-muc": r"[a-z0-9-]{1,40}",
-    "cap": r"[a-z0-9-]{1,40}",
+    "chuyen-muc": _SLUG,
+    "cap": _SLUG,
+    "loai": _SLUG,
+    "linh-vuc": _SLUG,
+    "co-quan": r"[a-z0-9-]{0,80}",
+    "tu-ngay": _DATE,
+    "den-ngay": _DATE,
+    "q": r"",
+    "so": r"",
 }
 
 
@@ -131,7 +144,8 @@ def _canonical_query(query: QueryDict) -> str | None:
         value = dict.__getitem__(query, name)[-1]
         if not params[name].fullmatch(value):
             return None
-        kept.append((name, value))
+        if value:  # an empty filter reads as none: one entry for both
+            kept.append((name, value))
     return urlencode(kept)
 
 

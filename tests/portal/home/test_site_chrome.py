@@ -18,15 +18,10 @@ from tests.factories.accounts import UserFactory
 from tests.factories.boards import BoardFactory, SpeechFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.news import article
+from tests.factories.wagtail import publish_child as _add
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
-
-
-def _add(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def _menu(html: str) -> list[str]:
