@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("intranet.handover.urls")),
     path("", include("intranet.cover.urls")),
     path("", include("intranet.grading.urls")),
+    path("", include("intranet.units.urls")),
     path("", include("portal.news.urls")),
 ]
 
