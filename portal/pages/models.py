@@ -174,7 +174,9 @@ class LegalDocumentFilter(forms.Form):
         """``documents`` narrowed by every valid filter (an invalid one is shown as an error and left out)."""
         data = self.cleaned_data if self.is_bound else {}
         if data.get("so"):
-            documents = documents.filter(number_folded__contains=fold_words(data["so"]))
+            # By path, a lookup every search backend can filter on (Elasticsearch has no "contains").
+            numbered = LegalDocumentPage.objects.filter(number_folded__contains=fold_words(data["so"])).values("path")
+            documents = documents.filter(path__in=numbered)
         for name, column in (("loai", "kind"), ("linh_vuc", "field"), ("cap", "level")):
             if data.get(name):
                 documents = documents.filter(**{column: data[name]})
@@ -277,7 +279,6 @@ class LegalDocumentPage(FoldedSlugMixin, Page):
         index.SearchField("issuer"),
         index.SearchField("signer"),
         # What the list's filters narrow a search by.
-        index.FilterField("number_folded"),
         index.FilterField("kind"),
         index.FilterField("field"),
         index.FilterField("issuer"),

@@ -57,6 +57,7 @@ def test_number_and_free_text_fold_marks_and_d(client, documents):
     assert _numbers(client.get("/van-ban/?q=bang+gia+dat", **WARD)) == ["22/2025/QĐ-UBND"]
     assert _numbers(client.get("/van-ban/?q=chuyển+đổi+số", **WARD)) == ["45/KH-UBND"]
     assert _numbers(client.get("/van-ban/?q=dat&cap=trung-uong", **WARD)) == ["31/2024/QH15"]
+    assert _numbers(client.get("/van-ban/?q=dat&so=qd-ubnd", **WARD)) == ["22/2025/QĐ-UBND"]
 
 
 def test_the_form_is_labelled_and_keeps_what_was_chosen(client, documents):
