@@ -5,13 +5,13 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap  # per site: it passes the request to the Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet.accounts.admin_scoping import scope_page_urlpatterns
 from portal.health import HealthView
 from portal.news.urls import feed_patterns as news_feed_patterns
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
@@ -22,7 +22,7 @@ urlpatterns = [
     path("quan-tri/", include(scope_page_urlpatterns(wagtailadmin_urls.urlpatterns))),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Each app owns its URLs (Vietnamese paths); Wagtail's page tree answers the rest.
     path("", include("intranet.accounts.urls")),
@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("intranet.handover.urls")),
     path("", include("intranet.cover.urls")),
     path("", include("intranet.grading.urls")),
+    path("", include("intranet.units.urls")),
     path("", include("portal.news.urls")),
 ]
 

@@ -7,28 +7,23 @@ miss them; here both sides are folded. Picks are few, so all promoted query
 strings are read in one query and compared in Python.
 
 The editors' "popular searches" report counts searches, but a search page writes
-nothing to the database: ``record_hit`` counts in the cache (atomic increments, one
-key per query and day), and beat's ``search-hits-flush`` job (every five minutes,
-``search.tasks``) adds them to Wagtail's daily hits in a handful of statements
-(``flush_hits``), so no visitor's request ever writes. The cache
-is shared by every worker (Redis) or is the worker's own (embedded): either way each
-count reaches the report once; a cache lost before a flush loses its last minutes of
-counts, which a popularity report can afford.
+nothing to the database: ``record_hit`` counts in the cache and beat's
+``search-hits-flush`` job (every five minutes, ``search.tasks``) adds the counts to
+Wagtail's daily hits (``flush_hits``), through the project's daily counters
+(``portal.counters``), so no visitor's request ever writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import F, Q
 from django.http import HttpRequest
-from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
+
+from portal.counters import DailyCounts
 
 from .folding import fold_words
 
@@ -52,52 +47,21 @@ def for_query(query: str, request: HttpRequest) -> list[dict]:
     return rows
 
 
-KEEP_SECONDS = 3 * 24 * 3600  # uncounted hits outlive a few missed flushes, not forever
-PREFIX = "search-hits"
-
-
-def _keys(day: dt.date, text: str | None = None, slot: int | None = None) -> str:
-    if text is not None:
-        return f"{PREFIX}:{day.isoformat()}:count:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
-    if slot is not None:
-        return f"{PREFIX}:{day.isoformat()}:slot:{slot}"
-    return f"{PREFIX}:{day.isoformat()}:slots"
-
-
-def _incr(key: str, by: int = 1) -> int:
-    cache.add(key, 0, timeout=KEEP_SECONDS)
-    return cache.incr(key, by)
+HITS = DailyCounts("search-hits")
 
 
 def record_hit(query: str) -> None:
     """Count the query for the editors' "popular searches" report (as typed, normalised), in the cache."""
-    if not fold_words(query):
-        return
-    text, day = query[:MAX_QUERY_STRING_LENGTH], timezone.localdate()
-    if cache.add(_keys(day, text), 1, timeout=KEEP_SECONDS):
-        # A query new today takes a numbered slot, so a flush can list the day's queries.
-        cache.set(_keys(day, slot=_incr(_keys(day))), text, timeout=KEEP_SECONDS)
-    else:
-        _incr(_keys(day, text))
+    if fold_words(query):
+        HITS.add(query[:MAX_QUERY_STRING_LENGTH])
+
+
+def _write_hits(day: dt.date, counts: dict[str, int]) -> None:
+    for text, number in counts.items():
+        daily, _created = QueryDailyHits.objects.get_or_create(query=Query.get(text), date=day)
+        QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + number)
 
 
 def flush_hits(today: dt.date | None = None) -> int:
     """Add the cached counts of today and yesterday to the report's daily hits; returns the hits added."""
-    today = today or timezone.localdate()
-    added = 0
-    for day in (today - dt.timedelta(days=1), today):
-        slots = cache.get(_keys(day)) or 0
-        texts = list(cache.get_many([_keys(day, slot=n) for n in range(1, slots + 1)]).values())
-        counts = cache.get_many([_keys(day, text) for text in texts])
-        pending = {text: counts.get(_keys(day, text)) or 0 for text in texts}
-        pending = {text: number for text, number in pending.items() if number > 0}
-        if not pending:
-            continue
-        with transaction.atomic():
-            for text, number in pending.items():
-                daily, _created = QueryDailyHits.objects.get_or_create(query=Query.get(text), date=day)
-                QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + number)
-        for text, number in pending.items():
-            cache.decr(_keys(day, text), number)  # hits counted meanwhile stay for the next flush
-        added += sum(pending.values())
-    return added
+    return HITS.flush(_write_hits, today)

@@ -48,7 +48,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
@@ -151,9 +151,23 @@ def _with_page_text(pages: list[Page]) -> list[Page]:
 PAGE_TYPES_OF_THEIR_OWN = (ArticlePage, LegalDocumentPage)
 
 
+def _later_copies(model, *same: str) -> QuerySet:
+    """The paths of ``model``'s live pages that repeat an earlier one (tree order) on ``same`` fields.
+
+    A page put on every site (the procedures page, a central law in each unit's documents) is
+    one hit, not one per site: the search leaves out the later copies with a plain
+    ``path__in`` subquery, which every backend applies as a filter (see the module docstring),
+    so each type is still searched once.
+    """
+    earlier = model.objects.filter(live=True, path__lt=OuterRef("path"), **{name: OuterRef(name) for name in same})
+    return model.objects.filter(live=True, depth__gt=2).filter(Exists(earlier)).values("path")
+
+
 def _pages(request: HttpRequest) -> QuerySet:
     # Published, outside private sections, not the tree's root; every locale (English pages too).
-    return Page.objects.live().public().filter(depth__gt=1).not_type(*PAGE_TYPES_OF_THEIR_OWN).select_related("locale")
+    pages = Page.objects.live().public().filter(depth__gt=1).not_type(*PAGE_TYPES_OF_THEIR_OWN)
+    copies = _later_copies(Page, "content_type", "locale", "title", "slug").filter(depth__gt=2).not_type(*PAGE_TYPES_OF_THEIR_OWN)
+    return pages.exclude(path__in=copies).select_related("locale")
 
 
 def _articles(request: HttpRequest) -> QuerySet:
@@ -162,7 +176,9 @@ def _articles(request: HttpRequest) -> QuerySet:
 
 
 def _legal_documents(request: HttpRequest) -> QuerySet:
-    return LegalDocumentPage.objects.live().public().select_related("locale")
+    # A central or provincial document listed by many units is one document.
+    copies = _later_copies(LegalDocumentPage, "locale", "number", "issuer")
+    return LegalDocumentPage.objects.live().public().exclude(path__in=copies).select_related("locale")
 
 
 def _active_units() -> QuerySet:

@@ -401,6 +401,19 @@ def is_province_office(user) -> bool:
     return bool(office_units) and Unit.objects.filter(pk__in=office_units, code=settings.CASES_OFFICE_CODE).exists()
 
 
+# Issue 14: the sites' visit statistics, for their editorial boards and leaders (sub-units included).
+VISIT_ROLES = (Role.PORTAL_BOARD, Role.UNIT_BOARD, Role.LEADER)
+
+
+def units_seeing_visits(user) -> QuerySet[Unit]:
+    units = Unit.objects.all() if is_sysadmin(user) else units_with_role(user, *VISIT_ROLES, inherited=True)
+    return units.with_site()
+
+
+def can_see_visits(user, unit: Unit) -> bool:
+    return is_sysadmin(user) or has_role(user, unit, *VISIT_ROLES, inherited=True)
+
+
 # QT-07 4: contributors, the culture officer, the unit's board and its leaders register planned items.
 POSTING_PLAN_ROLES = (Role.CONTRIBUTOR, Role.CULTURE_OFFICER, Role.UNIT_BOARD, Role.LEADER, Role.SPECIALIST)
 

@@ -31,6 +31,12 @@ SCHEDULE: dict[str, tuple[str, dict, str]] = {
         {"minute": "*/5"},
         "Ghi số lượt tìm kiếm (đếm trong bộ nhớ đệm) vào báo cáo từ khóa tìm kiếm phổ biến",
     ),
+    # issue 14: visit statistics, counted in the cache like the search hits
+    "visits-flush": (
+        "portal.home.tasks.flush_visits",
+        {"minute": "*/5"},
+        "Ghi lượt truy cập trang (đếm trong bộ nhớ đệm) vào thống kê truy cập",
+    ),
     "search-index": (
         "intranet.jobs.tasks.update_search_index",
         {"minute": "30", "hour": "2"},

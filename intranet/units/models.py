@@ -106,6 +106,7 @@ class Unit(index.Indexed, MP_Node):
         # Public on the unit's introduction page.
         index.SearchField("introduction"),
         index.SearchField("functions"),
+        index.SearchField("authority_names"),
         index.AutocompleteField("name"),
         index.FilterField("id"),  # "in this subtree" is id__in=<the subtree's ids> (search.registry)
         index.FilterField("status"),
@@ -123,6 +124,15 @@ class Unit(index.Indexed, MP_Node):
 
     def __str__(self):
         return self.name
+
+    # A ward, a commune or the province acts as its People's Committee, which people name in full or as "UBND".
+    AUTHORITY_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE)
+
+    def authority_names(self) -> str:
+        """What people call the unit's People's Committee: "Ủy ban nhân dân phường Phú Xuân", "UBND phường Phú Xuân"."""
+        if self.kind not in self.AUTHORITY_KINDS and not self.is_province:
+            return ""
+        return f"Ủy ban nhân dân {self.name} UBND {self.name}"
 
     @property
     def is_province(self) -> bool:

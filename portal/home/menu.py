@@ -93,13 +93,14 @@ def forget_menus(**_kwargs) -> None:
 
 
 def _build(site: Site, unit) -> dict:
-    """Two queries: the home page with the footer's fields and whether the unit has boards and
-    speeches and who heads it; then the home page's live children."""
+    """Two queries: the home page with the footer's fields (and the site's visits), whether the unit
+    has boards and speeches and who heads it; then the home page's live children."""
     from intranet.accounts.models import Role
     from intranet.boards.models import Board
     from intranet.directory.models import Person
     from intranet.speeches.models import Speech
     from portal.home.models import HomePage
+    from portal.home.visits import site_total
 
     boards, speeches = Board.objects.filter(live=True), Speech.objects.public()
     head = Person.objects.none()
@@ -111,17 +112,18 @@ def _build(site: Site, unit) -> dict:
         ).order_by("-user__memberships__is_head", "sort_order", "pk")
     home = (
         HomePage.objects.filter(pk=site.root_page_id)
-        .annotate(has_boards=Exists(boards), has_speeches=Exists(speeches),
+        .annotate(has_boards=Exists(boards), has_speeches=Exists(speeches), visits=site_total(site.pk),
                   head_name=Subquery(head.values("full_name")[:1]), head_position=Subquery(head.values("position")[:1]))
         .only("path", "depth", "url_path", "licence", "responsible", "managing_body")
         .first()
     )
     if home is None:
-        return {"menu": [], "footer": {"managing_body": managing_body(unit), "responsible": "", "licence": ""}}
+        return {"menu": [], "footer": {"managing_body": managing_body(unit), "responsible": "", "licence": "", "visits": 0}}
     responsible = home.responsible or (f"{home.head_name} – {home.head_position}" if home.head_position else home.head_name or "")
     return {
         "menu": _entries(home, unit),
-        "footer": {"managing_body": home.managing_body or managing_body(unit), "responsible": responsible, "licence": home.licence},
+        "footer": {"managing_body": home.managing_body or managing_body(unit), "responsible": responsible, "licence": home.licence,
+                   "visits": home.visits or 0},
     }
 
 

@@ -94,3 +94,24 @@ class StandardPage(FoldedSlugMixin, Page):
 
     class Meta:
         verbose_name = _("trang nội dung")
+
+
+class PageVisit(models.Model):
+    """Visits of one page on one site on one day: a count and nothing else (no address, agent or cookie).
+
+    Counted in the cache per request and added here by beat's ``visits-flush`` job
+    (``portal.home.visits``), so no visit writes to the database.
+    """
+
+    day = models.DateField(_("ngày"))
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("trang thông tin"), on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(_("lượt truy cập"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt truy cập")
+        verbose_name_plural = _("lượt truy cập")
+        constraints = [models.UniqueConstraint(fields=["site", "day", "page"], name="page_visit_one_row_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} · {self.page_id}: {self.count}"

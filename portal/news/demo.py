@@ -19,11 +19,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from intranet.accounts.models import User
+from intranet.cases.models import Field as CaseField
 from intranet.units.models import Unit
 from intranet.units.services import collection_for
 from portal.galleries.models import GalleryIndexPage, GalleryPage, GalleryPhoto
 from portal.home.models import StandardPage
-from portal.pages.models import IntroPage, LegalDocumentAttachment, LegalDocumentIndexPage, LegalDocumentPage, OrganisationPage
+from portal.pages.models import (
+    DocumentKind,
+    IntroPage,
+    LegalDocumentAttachment,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    OrganisationPage,
+)
+from search.folding import fold_words
 
 from .models import ArticlePage, Category, NewsIndexPage
 from .services import ensure_sections, offer_up, republish
@@ -140,19 +149,49 @@ def _standing_pages(unit: Unit, home: Page, with_documents: bool) -> None:
     if not with_documents:
         return
     Document = get_document_model()
-    for number, (code, title, level, issuer, day) in enumerate([
-        ("103/2016/QH13", "Luật Báo chí", LegalDocumentPage.Level.CENTRAL, "Quốc hội", dt.date(2016, 4, 5)),
-        ("72/2013/NĐ-CP", "Nghị định về quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng", LegalDocumentPage.Level.CENTRAL, "Chính phủ", dt.date(2013, 7, 15)),
-        ("15/2026/QĐ-UBND", "Quy chế hoạt động của hệ thống thông tin điều hành tác nghiệp", LegalDocumentPage.Level.PROVINCE, "UBND thành phố Huế", dt.date(2026, 3, 2)),
-    ], start=1):
-        page, created = _child(documents, LegalDocumentPage, f"van-ban-{number}", title=title, number=code, issuer=issuer,
-                               issued_on=day, level=level, summary=title, kind=title.split(" ")[0])
-        if created:
+    name = unit.name if not unit.is_province else "UBND thành phố Huế"
+    for number, (code, title, kind, field, level, issuer, signer, day) in enumerate(_documents(unit, name), start=1):
+        fields = {"number": code, "issuer": issuer, "issued_on": day, "level": level, "summary": title, "kind": kind,
+                  "field": field, "signer": signer, "effective_on": day + dt.timedelta(days=15 if kind in LAWS else 0)}
+        page, created = _child(documents, LegalDocumentPage, f"van-ban-{number}", title=title, **fields)
+        if not created:  # an earlier demo's document: give it the kind, field and signer it lacked
+            LegalDocumentPage.objects.filter(pk=page.pk, field="").update(number_folded=fold_words(code), **fields)
+        if not page.attachments.exists():
             pdf = io.BytesIO()
             PILImage.new("RGB", (595, 842), "white").save(pdf, "PDF")
             file = Document.objects.create(title=f"{code} – {title}", collection=collection_for(unit),
                                            file=ContentFile(pdf.getvalue(), name=f"{code.replace('/', '-')}.pdf"))
             LegalDocumentAttachment.objects.create(page=page, document=file, title=f"Toàn văn {code}", sort_order=0)
+
+
+LAWS = (DocumentKind.LAW, DocumentKind.DECREE, DocumentKind.CIRCULAR)
+
+
+def _documents(unit: Unit, name: str) -> list[tuple]:
+    """A believable list: central laws and decrees, the city's decisions, the unit's own plans and notices."""
+    K, F, L = DocumentKind, CaseField, LegalDocumentPage.Level
+    own = unit.short_name or unit.name
+    suffix = "UBND" if unit.is_province or unit.kind == Unit.Kind.COMMUNE else (unit.code or "").upper()
+    return [
+        ("103/2016/QH13", "Luật Báo chí", K.LAW, F.CULTURE, L.CENTRAL, "Quốc hội", "Nguyễn Thị Kim Ngân", dt.date(2016, 4, 5)),
+        ("72/2013/NĐ-CP", "Nghị định về quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng", K.DECREE,
+         F.CULTURE, L.CENTRAL, "Chính phủ", "Nguyễn Tấn Dũng", dt.date(2013, 7, 15)),
+        ("15/2026/QĐ-UBND", "Quy chế hoạt động của hệ thống thông tin điều hành tác nghiệp", K.DECISION, F.ADMINISTRATION,
+         L.PROVINCE, "UBND thành phố Huế", "", dt.date(2026, 3, 2)),
+        ("31/2024/QH15", "Luật Đất đai", K.LAW, F.LAND, L.CENTRAL, "Quốc hội", "Vương Đình Huệ", dt.date(2024, 1, 18)),
+        ("30/2020/NĐ-CP", "Nghị định về công tác văn thư", K.DECREE, F.ADMINISTRATION, L.CENTRAL, "Chính phủ",
+         "Nguyễn Xuân Phúc", dt.date(2020, 3, 5)),
+        ("22/2025/QĐ-UBND", "Quy định bảng giá đất trên địa bàn thành phố Huế", K.DECISION, F.LAND, L.PROVINCE,
+         "UBND thành phố Huế", "", dt.date(2025, 12, 20)),
+        ("08/CT-UBND", "Chỉ thị về tăng cường kỷ luật, kỷ cương hành chính trong giải quyết thủ tục hành chính", K.DIRECTIVE,
+         F.ADMINISTRATION, L.PROVINCE, "UBND thành phố Huế", "", dt.date(2026, 2, 10)),
+        (f"45/KH-{suffix}", f"Kế hoạch chuyển đổi số năm 2026 của {own}", K.PLAN, F.ADMINISTRATION, L.UNIT, name,
+         "", dt.date(2026, 1, 15)),
+        (f"112/TB-{suffix}", f"Thông báo lịch tiếp công dân quý II năm 2026 của {own}", K.NOTICE, F.OTHER, L.UNIT, name,
+         "", dt.date(2026, 3, 28)),
+        (f"67/KH-{suffix}", f"Kế hoạch phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026 của {own}", K.PLAN, F.CONSTRUCTION,
+         L.UNIT, name, "", dt.date(2026, 2, 24)),
+    ]
 
 
 def _galleries(unit: Unit, home: Page, names: list[str], seed: int) -> None:

@@ -22,6 +22,9 @@ was made under and is stale once the number moves.
 Kept responses carry ``Cache-Control: public`` (``max-age=0`` for browsers, which revalidate,
 ``s-maxage`` for a reverse proxy or CDN), ``ETag``, ``Last-Modified`` and
 ``Vary: Cookie, Accept-Language``; a matching ``If-None-Match`` gets a 304.
+
+An entry remembers the site and page it shows, so a hit counts a visit (``portal.home.visits``:
+in the cache, two ids, nothing about the visitor) without a query.
 """
 
 from __future__ import annotations
@@ -42,15 +45,30 @@ from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.home import visits
+
 VERSION_KEY = "page-cache:version"
 
 # The query parameters public pages read, with the values they accept: news and galleries
-# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents on ``cap``, the work
-# calendar names its week with ``tuan`` (``2026-W50``) and its printable view with ``in=1``.
+# page with ``trang``, the news list filters on ``chuyen-muc``, legal documents
+# (``portal.pages.LegalDocumentFilter``) on ``cap``, ``loai``, ``co-quan``, ``linh-vuc`` and an
+# issue date range. Free text (``q``, the number ``so``) is understood but kept only empty: any
+# text is rendered and not kept, so visitors' words cannot grow the cache. A filter left empty
+# (a form sends every field) is the same as none. The work calendar names its week with ``tuan``
+# (``2026-W50``) and its printable view with ``in=1``.
+_SLUG = r"[a-z0-9-]{0,40}"
+_DATE = r"|[0-3]?[0-9]/[01]?[0-9]/(19|20)[0-9]{2}|(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
 QUERY_PARAMS = {
     "trang": r"[1-9][0-9]{0,3}",
-    "chuyen-muc": r"[a-z0-9-]{1,40}",
-    "cap": r"[a-z0-9-]{1,40}",
+    "chuyen-muc": _SLUG,
+    "cap": _SLUG,
+    "loai": _SLUG,
+    "linh-vuc": _SLUG,
+    "co-quan": r"[a-z0-9-]{0,80}",
+    "tu-ngay": _DATE,
+    "den-ngay": _DATE,
+    "q": r"",
+    "so": r"",
     "tuan": r"[0-9]{4}-W[0-9]{2}",
     "in": r"1",
 }
@@ -134,7 +152,8 @@ def _canonical_query(query: QueryDict) -> str | None:
         value = dict.__getitem__(query, name)[-1]
         if not params[name].fullmatch(value):
             return None
-        kept.append((name, value))
+        if value:  # an empty filter reads as none: one entry for both
+            kept.append((name, value))
     return urlencode(kept)
 
 
@@ -153,7 +172,9 @@ def _entry_key(request, canonical: str) -> str:
 
 
 def _from_entry(request, entry) -> HttpResponse:
-    _version, status, headers, content = entry
+    _version, status, headers, content, visit = entry
+    if request.method == "GET":
+        visits.record(visit)  # a visit to a cached page is counted too (portal.home.visits)
     response = HttpResponse(content, status=status, headers=headers)
     return get_conditional_response(request, etag=headers.get("ETag"), response=response)
 
@@ -192,7 +213,7 @@ class AnonymousPageCacheMiddleware:
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)
         entry = found.get(key)
-        if version is not None and entry is not None and entry[0] == version:
+        if version is not None and entry is not None and entry[0] == version and len(entry) == 5:  # (an older shape is made again)
             return _from_entry(request, entry)
         request.GET = query
         response = self.get_response(request)
@@ -204,7 +225,8 @@ class AnonymousPageCacheMiddleware:
             cache.add(VERSION_KEY, time.time_ns(), timeout=None)
             version = cache.get(VERSION_KEY)
         _make_public(response, seconds)
-        cache.set(key, (version, response.status_code, dict(response.headers), response.content), seconds)
+        entry = (version, response.status_code, dict(response.headers), response.content, getattr(request, "_visit", None))
+        cache.set(key, entry, seconds)
         return get_conditional_response(request, etag=response.headers["ETag"], response=response)
 
     @staticmethod

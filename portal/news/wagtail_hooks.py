@@ -41,6 +41,12 @@ def ask_where_to_copy(request, page):
 @hooks.register("before_serve_page")
 def cache_public_pages(page, request, serve_args, serve_kwargs):
     # Let the anonymous page cache keep this response (see page_cache).
+    from portal.home import visits
+
     from .page_cache import mark_cacheable
 
     mark_cacheable(request)
+    # One visit of this page on this site (the page cache counts the visits it answers itself).
+    request._visit = visits.visit_of(request, page)
+    if request.method == "GET":
+        visits.record(request._visit)

@@ -1,5 +1,6 @@
 """Demo content of Huế Art. 4.2 a–k for every unit's site: introduction, functions and duties,
-ISO certificate, contact details, the procedures page in the menu and a contact page.
+ISO certificate, contact details, the procedures page in the menu and a contact page; and two
+months of visit statistics, so the footer's count and the board's workbook have figures.
 
 Runs after portal.news (which creates the standing pages). Only empty fields are filled, so a
 second run, or an administrator's own text, is left alone.
@@ -7,10 +8,14 @@ second run, or an administrator's own text, is left alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import zlib
 
+from django.utils import timezone
+from wagtail.models import Page
+
 from intranet.units.models import Unit
-from portal.home.models import HomePage, StandardPage
+from portal.home.models import HomePage, PageVisit, StandardPage
 
 PORTAL_LICENCE = "Giấy phép thiết lập Cổng thông tin điện tử số 25/GP-STTTT ngày 10/07/2025 của Sở Văn hóa và Thể thao thành phố Huế"
 
@@ -83,4 +88,22 @@ def load(out) -> None:
                      f"<p>Thư điện tử: <a href=\"mailto:{details['email']}\">{details['email']}</a></p>"
                      "<p>Giờ làm việc: sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ, thứ Hai đến thứ Sáu.</p>",
             ))
+        _visits(unit, home)
     out.write(f"Thông tin đơn vị (Điều 4.2): {filled} đơn vị được bổ sung")
+
+
+VISIT_DAYS = 60
+
+
+def _visits(unit: Unit, home: Page) -> None:
+    """Two months of visit statistics for the site (its home and sections), unless it has some."""
+    if PageVisit.objects.filter(site_id=unit.site_id).exists():
+        return
+    pages = [home, *Page.objects.child_of(home).live().only("pk", "slug")]
+    busy = 20 if unit.is_province else 1 + _number(unit.code, 5)  # the portal draws most visitors
+    today = timezone.localdate()
+    PageVisit.objects.bulk_create([
+        PageVisit(site_id=unit.site_id, page_id=page.pk, day=today - dt.timedelta(days=days_ago),
+                  count=busy * (30 if page.pk == home.pk else 4) + _number(f"{unit.code}:{page.pk}:{days_ago}", busy * 12 + 5))
+        for days_ago in range(1, VISIT_DAYS + 1) for page in pages
+    ], batch_size=1000)

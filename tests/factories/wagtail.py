@@ -11,3 +11,10 @@ def restore_wagtail_basics():
         Page.add_root(instance=Page(title="Gốc", slug="root", locale=locale, live=True))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Gốc")
+
+
+def publish_child(parent, page):
+    """``page`` added under ``parent`` and published through a revision, as an editor would."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -3,6 +3,7 @@
 from wagtail.models import Locale
 
 from portal.home.models import StandardPage
+from portal.pages.models import DocumentKind
 from tests.factories.boards import BoardFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.search import legal_document
@@ -46,7 +47,7 @@ def test_a_legal_document_is_found_by_its_issuer_and_signer(client, portal_home)
         portal_home,
         "Quyết định phê duyệt quy hoạch",
         "45/QĐ-UBND",
-        kind="Quyết định",
+        kind=DocumentKind.DECISION,
         issuer="Sở Xây dựng",
         signer="Trần Hữu Thùy",
     )

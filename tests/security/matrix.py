@@ -111,6 +111,7 @@ SUBJECTS = {
     "accounts_locked_logins": "accounts.User",
     "handover_split": "units.Unit",
     "units:": "units.Unit",
+    "visits:": "units.Unit",  # the sites' visit statistics of a unit (?don-vi=<code>), for its boards and leaders
     "two_factor": "accounts.User",
     "desk": "speeches.Speech",
     "cases:": "cases.Case",

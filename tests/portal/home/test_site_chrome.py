@@ -18,15 +18,10 @@ from tests.factories.accounts import UserFactory
 from tests.factories.boards import BoardFactory, SpeechFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.news import article
+from tests.factories.wagtail import publish_child as _add
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
-
-
-def _add(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def _menu(html: str) -> list[str]:
@@ -158,5 +153,12 @@ def test_the_demo_fills_article_4_2_for_every_unit_with_a_site(client):
     assert "Chức năng, nhiệm vụ" in page and "ISO 9001:2015" in page
     menu = _menu(client.get("/", HTTP_HOST="phuxuan.localhost").text)
     assert "Liên hệ" in menu and any(item.startswith("Thủ tục hành chính") for item in menu)
+    # Two months of visit statistics: the footer shows a count, grouped the Vietnamese way.
+    from portal.home.models import PageVisit
+
+    assert re.search(r"Lượt truy cập: \d{1,3}(\.\d{3})+<", client.get("/", HTTP_HOST="phuxuan.localhost").text)
+    visits = PageVisit.objects.count()
+    assert visits > units.count() * 60
     pages_demo.load(io.StringIO())  # a second run adds nothing
     assert StandardPage.objects.filter(slug="lien-he").count() == units.count()
+    assert PageVisit.objects.count() == visits

@@ -56,3 +56,62 @@ def test_the_republished_copy_links_back_to_the_units_site_with_its_port(client,
     copy = services.republish(services.offer_up(page, ward_editor), board)
     text = client.get(copy.url, HTTP_HOST="localhost:8000").text
     assert f'href="http://phuxuan.localhost:8000/tin-tuc/{page.slug}/"' in text
+
+
+def _locations(client, host):
+    return re.findall(r"<loc>(.*?)</loc>", client.get("/sitemap.xml", HTTP_HOST=host).text)
+
+
+def test_the_sitemap_lists_the_english_pages_and_published_answers_with_the_port(client, sites):
+    import datetime as dt
+
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from intranet.cases.models import Case
+    from search.demo import translate_home
+
+    tinh, phuxuan, thuanhoa = sites
+    home = tinh.site.root_page.specific
+    home.intro = "<p>Chào mừng đến Huế.</p>"
+    home.save_revision().publish()
+    translate_home(home, Locale.objects.get(language_code="en"), "Hue City e-Portal", "Welcome to Hue.")
+    published = {"step": "published", "answer": "Trả lời.", "published_at": timezone.now() - dt.timedelta(days=1), "body": "Hỏi."}
+    Case.objects.create(kind="question", code="HD-2026-PX001", title="Hỏi về đất", agency=phuxuan, requester_name="Trần Thị Riêng", **published)
+    Case.objects.create(kind="question", code="HD-2026-TH002", title="Hỏi về hộ tịch", agency=thuanhoa, requester_name="Lê Văn A", **published)
+    Case.objects.create(kind="question", code="HD-2026-OPEN1", title="Chưa trả lời", agency=phuxuan, requester_name="Lê Văn Kín", step="received")
+
+    portal = _locations(client, "localhost:8000")
+    assert "http://localhost:8000/" in portal and "http://localhost:8000/en/" in portal
+    assert {"http://localhost:8000/hoi-dap/HD-2026-PX001/", "http://localhost:8000/hoi-dap/HD-2026-TH002/"} <= set(portal)
+    ward = _locations(client, "phuxuan.localhost:8000")
+    assert "http://phuxuan.localhost:8000/hoi-dap/HD-2026-PX001/" in ward  # the ward's own answers
+    assert not any("HD-2026-TH002" in loc for loc in ward) and not any("HD-2026-OPEN1" in loc for loc in ward + portal)
+    assert all(loc.startswith(("http://localhost:8000/", "http://phuxuan.localhost:8000/")) for loc in portal + ward)
+    english = client.get("/en/", HTTP_HOST="localhost:8000").text
+    assert '<link rel="alternate" hreflang="vi" href="http://localhost:8000/">' in english
+    assert '<link rel="alternate" hreflang="en" href="http://localhost:8000/en/">' in english
+
+
+def test_the_sitemap_costs_the_same_queries_however_many_answers(client, sites, django_assert_max_num_queries):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from intranet.cases.models import Case
+
+    def cost():
+        client.get("/sitemap.xml", HTTP_HOST="localhost:8000")  # Wagtail caches the sites' root paths after the first
+        with django_assert_max_num_queries(15) as captured:
+            client.get("/sitemap.xml", HTTP_HOST="localhost:8000")
+        return len(captured.captured_queries)
+
+    def answers(start, count):
+        for n in range(start, start + count):
+            Case.objects.create(kind="question", code=f"HD-2026-Q{n:04d}", title=f"Hỏi {n}", agency=sites[1], requester_name="A", step="published",
+                                answer="Đáp.", body="Hỏi.", published_at=timezone.now() - dt.timedelta(hours=n))
+
+    answers(0, 2)
+    few = cost()
+    answers(2, 30)
+    assert cost() == few

@@ -38,6 +38,12 @@ def test_the_demo_has_lived_in_news_galleries_and_moderation_and_loads_twice_the
     assert ModerationItem.objects.filter(outcome="refused").exists() and ModerationItem.objects.filter(outcome="published").exists()
     assert not ArticlePage.objects.filter(is_secret=True, live=True).exists()
     assert "Festival Huế 2026" in client.get("/tin-tuc/", HTTP_HOST="phuxuan.localhost").text
+    # Legal documents a visitor can filter: kinds, fields and issuers of every level, each with its file.
+    documents = client.get("/van-ban/", HTTP_HOST="phuxuan.localhost").context["documents"]
+    assert documents.paginator.count >= 8 and all(doc.kind and doc.field and doc.attachments.all() for doc in documents)
+    assert {doc.level for doc in documents} == {"trung-uong", "tinh", "don-vi"} and len({doc.issuer for doc in documents}) >= 3
+    land = client.get("/van-ban/?linh-vuc=dat-dai&so=qd-ubnd", HTTP_HOST="phuxuan.localhost").context["documents"]
+    assert [doc.number for doc in land] == ["22/2025/QĐ-UBND"]
 
     before = _fingerprint()
     moderation_demo.load(io.StringIO())

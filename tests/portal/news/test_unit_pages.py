@@ -10,15 +10,10 @@ from portal.pages.models import IntroPage, LegalDocumentAttachment, LegalDocumen
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.units import unit_with_site
+from tests.factories.wagtail import publish_child as _add
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
-
-
-def _add(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_intro_page_reads_the_units_own_record(client, sites):

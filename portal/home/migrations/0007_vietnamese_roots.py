@@ -18,7 +18,7 @@ def restore(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_footer"),
+        ("home", "0006_page_visits"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
