@@ -5,6 +5,7 @@ import random
 
 from intranet.store.services import record_changes
 from intranet.units.models import Unit
+from portal.home.sections import section
 
 from .models import DirectoryPage, Person, birthday_key
 
@@ -80,10 +81,4 @@ def load(out) -> None:
 
 def directory_page(home) -> DirectoryPage:
     """The portal's /danh-ba/ page (translated into English by the search demo); created once."""
-    existing = DirectoryPage.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-    page = DirectoryPage(title=DIRECTORY_TITLE, slug="danh-ba", intro=DIRECTORY_INTRO, locale_id=home.locale_id, live=False)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return section(home, DirectoryPage, title=DIRECTORY_TITLE, slug="danh-ba", intro=DIRECTORY_INTRO, live=False)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from intranet.directory.models import Person
 from intranet.units.models import Unit
+from portal.home.sections import section, unit_home
 
 from .models import WorkCalendarEntry, WorkCalendarIndexPage, WorkCalendarWeekPage
 from .weeks import monday_of
@@ -83,18 +84,12 @@ def load(out) -> None:
     this_monday = monday_of(timezone.localdate())
     added = 0
     for code in UNITS:
-        unit = Unit.objects.filter(depth=1).first() if code is None else Unit.objects.filter(code=code).first()
-        if unit is None or unit.site_id is None:
+        found = unit_home(code)
+        if found is None:
             continue
-        home = unit.site.root_page
-        calendar = WorkCalendarIndexPage.objects.child_of(home).first()
-        if calendar is None:
-            calendar = WorkCalendarIndexPage(
-                title="Lịch công tác", slug="lich-cong-tac", locale_id=home.locale_id,
-                intro=f"Lịch công tác hằng tuần của lãnh đạo {unit.name}, do Văn phòng cập nhật.",
-            )
-            home.add_child(instance=calendar)
-            calendar.save_revision().publish()
+        unit, home = found
+        calendar = section(home, WorkCalendarIndexPage, title="Lịch công tác", slug="lich-cong-tac",
+                           intro=f"Lịch công tác hằng tuần của lãnh đạo {unit.name}, do Văn phòng cập nhật.")
         for monday in (this_monday - dt.timedelta(days=7), this_monday):
             added += _week(calendar, unit, monday)
     out.write(f"Lịch công tác: {added} tuần mới")

@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 
 from intranet.units.models import Unit
 from intranet.units.services import collection_for
+from portal.home.sections import section, unit_home
 
 from .models import Comment, ConsultationAttachment, ConsultationIndexPage, ConsultationPage
 
@@ -91,18 +92,12 @@ def _draft(index: ConsultationIndexPage, unit: Unit, slug: str, title: str, draf
 def load(out) -> None:
     added = 0
     for code, drafts in DRAFTS.items():
-        unit = Unit.objects.filter(depth=1).first() if code is None else Unit.objects.filter(code=code).first()
-        if unit is None or unit.site_id is None:
+        found = unit_home(code)
+        if found is None:
             continue
-        home = unit.site.root_page
-        index = ConsultationIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = ConsultationIndexPage(
-                title="Lấy ý kiến dự thảo văn bản", slug="lay-y-kien-du-thao", locale_id=home.locale_id,
-                intro=f"Các dự thảo văn bản {unit.name} công bố để lấy ý kiến của cơ quan, tổ chức, cá nhân.",
-            )
-            home.add_child(instance=index)
-            index.save_revision().publish()
+        unit, home = found
+        index = section(home, ConsultationIndexPage, title="Lấy ý kiến dự thảo văn bản", slug="lay-y-kien-du-thao",
+                        intro=f"Các dự thảo văn bản {unit.name} công bố để lấy ý kiến của cơ quan, tổ chức, cá nhân.")
         for number, (slug, title, drafting_body) in enumerate(drafts):
             added += _draft(index, unit, slug, title, drafting_body, open_=number == 0)
     out.write(f"Lấy ý kiến dự thảo: {added} dự thảo mới")
