@@ -159,19 +159,24 @@ def program_detail(request, pk: int):
     })
 
 
+def _step(request, obj, action, success: str, detail: str):
+    """Run the service ``action`` on ``obj`` (a programme or the province report); its refusal becomes the message."""
+    try:
+        obj = action(obj, request.user)
+    except services.ProgramError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success % {"title": obj, "number": getattr(obj, "number", "")})
+    return redirect(detail, pk=obj.pk)
+
+
 @login_required
 @require_POST
 def program_submit(request, pk: int):
     """App. VII.I.2: the office submits the draft to the province's leaders."""
     _office_only(request.user)
     program = get_object_or_404(ProvinceProgram, pk=pk)
-    try:
-        services.submit_program(program, request.user)
-    except services.ProgramError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Đã trình %(program)s để lãnh đạo UBND tỉnh ban hành.") % {"program": program})
-    return redirect("program_detail", pk=program.pk)
+    return _step(request, program, services.submit_program, _("Đã trình %(title)s để lãnh đạo UBND tỉnh ban hành."), "program_detail")
 
 
 @login_required
@@ -180,13 +185,7 @@ def program_issue(request, pk: int):
     if not can_issue_province_program(request.user):
         raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh ban hành chương trình công tác."))
     program = get_object_or_404(ProvinceProgram, pk=pk)
-    try:
-        services.issue(program, request.user)
-    except services.ProgramError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Đã ban hành %(program)s; nhiệm vụ đã chuyển đến các đơn vị.") % {"program": program})
-    return redirect("program_detail", pk=program.pk)
+    return _step(request, program, services.issue, _("Đã ban hành %(title)s; nhiệm vụ đã chuyển đến các đơn vị."), "program_detail")
 
 
 @login_required
@@ -343,13 +342,8 @@ def province_report(request, pk: int):
 def province_report_submit(request, pk: int):
     _office_only(request.user)
     report = get_object_or_404(ProvinceReport, pk=pk)
-    try:
-        services.submit_province_report(report, request.user)
-    except services.ProgramError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Đã trình %(report)s để lãnh đạo UBND tỉnh ban hành.") % {"report": report})
-    return redirect("province_report", pk=report.pk)
+    return _step(request, report, services.submit_province_report, _("Đã trình %(title)s để lãnh đạo UBND tỉnh ban hành."),
+                 "province_report")
 
 
 @login_required
@@ -358,10 +352,4 @@ def province_report_issue(request, pk: int):
     if not can_issue_province_program(request.user):
         raise PermissionDenied(_("Chỉ lãnh đạo UBND tỉnh ban hành báo cáo công tác của UBND tỉnh."))
     report = get_object_or_404(ProvinceReport, pk=pk)
-    try:
-        report = services.issue_province_report(report, request.user)
-    except services.ProgramError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Đã ban hành %(report)s, số %(number)s.") % {"report": report, "number": report.number})
-    return redirect("province_report", pk=report.pk)
+    return _step(request, report, services.issue_province_report, _("Đã ban hành %(title)s, số %(number)s."), "province_report")
