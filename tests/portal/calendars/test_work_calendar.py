@@ -15,18 +15,11 @@ from intranet.accounts.services import grant_role
 from portal.calendars.weeks import monday_of
 from tests.factories import PersonFactory, UserFactory
 from tests.factories.sections import calendar_week, work_calendar
+from tests.portal.pages_text import menu_items as _menu
+from tests.portal.pages_text import page_text as _text
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def _menu(html: str) -> list[str]:
-    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
-    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", nav, re.S)]
 
 
 @pytest.fixture

@@ -12,19 +12,12 @@ from intranet.accounts.services import grant_role
 from portal.consultations.models import Comment
 from tests.factories import UserFactory
 from tests.factories.sections import comment, consultations, draft
+from tests.portal.pages_text import menu_items as _menu
+from tests.portal.pages_text import page_text as _text
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
 COMMENT = {"name": "Trần Thị Mai", "email": "mai.rieng@example.vn", "content": "Đề nghị bổ sung thời hạn công khai kết quả."}
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def _menu(html: str) -> list[str]:
-    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
-    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", nav, re.S)]
 
 
 @pytest.fixture

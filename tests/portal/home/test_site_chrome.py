@@ -19,14 +19,10 @@ from tests.factories.boards import BoardFactory, SpeechFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.news import article
 from tests.factories.wagtail import publish_child as _add
+from tests.portal.pages_text import menu_items as _menu
 
 pytestmark = pytest.mark.django_db
 WARD = {"HTTP_HOST": "phuxuan.localhost"}
-
-
-def _menu(html: str) -> list[str]:
-    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
-    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", nav, re.S)]
 
 
 def test_the_menu_shows_the_sections_with_content_in_the_order_of_article_4_2(client, sites):
