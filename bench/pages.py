@@ -53,7 +53,7 @@ def wait_for(url: str, timeout: float = 60) -> None:
         try:
             if requests.get(url, headers={"Host": HOST}, timeout=10).status_code < 500:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or its workers still booting
             pass
         time.sleep(0.3)
     raise SystemExit(f"server did not answer at {url}")

@@ -3,7 +3,7 @@
 A visit is one page served, cached or not: the page's serve hook counts it when the page is
 rendered (``wagtail_hooks``), the anonymous page cache when it answers from an entry (the entry
 remembers its site and page). Only the site's and page's ids are counted, per day, in the cache
-(``portal.counters``); no address, user agent or cookie is read or kept. Beat's
+(``portal.counters``, held a couple of seconds in each process and pushed together); no address, user agent or cookie is read or kept. Beat's
 ``visits-flush`` job adds the counts to ``PageVisit`` rows in a handful of statements whatever
 their number. The footer shows the site's total (``portal.home.menu``, kept five minutes).
 """
@@ -29,7 +29,7 @@ def visit_of(request, page) -> tuple[int, int] | None:
 
 def record(visit: tuple[int, int] | None) -> None:
     if visit is not None:
-        VISITS.add(f"{visit[0]}:{visit[1]}")
+        VISITS.add_soon(f"{visit[0]}:{visit[1]}")
 
 
 def _write(day: dt.date, counts: dict[str, int]) -> None:

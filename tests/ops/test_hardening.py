@@ -55,6 +55,14 @@ def test_the_admin_alone_gets_the_relaxations_its_widgets_need(client, sites):
     assert "'unsafe-inline'" not in desk["Content-Security-Policy"]
 
 
+def test_a_changed_policy_applies_to_the_next_response(client, sites, settings):
+    # The middleware builds each policy once per process; a new setting is a new policy.
+    assert "https://video.hue.gov.vn" not in client.get("/", **WARD)["Content-Security-Policy"]
+    directives = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-src": ["'self'", "https://video.hue.gov.vn"]}
+    settings.CONTENT_SECURITY_POLICY = {**settings.CONTENT_SECURITY_POLICY, "DIRECTIVES": directives}
+    assert _policy(client.get("/", **WARD))["frame-src"] == ["'self'", "https://video.hue.gov.vn"]
+
+
 def test_every_response_names_its_request_id_and_keeps_a_proxys(client, sites):
     own = client.get("/", HTTP_HOST="localhost")
     assert len(own["X-Request-ID"]) >= 32
