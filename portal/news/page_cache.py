@@ -23,6 +23,11 @@ Kept responses carry ``Cache-Control: public`` (``max-age=0`` for browsers, whic
 ``s-maxage`` for a reverse proxy or CDN), ``ETag``, ``Last-Modified`` and
 ``Vary: Cookie, Accept-Language``; a matching ``If-None-Match`` gets a 304.
 
+Each process also keeps the entries it served last for ``PAGE_CACHE_LOCAL_SECONDS`` (1 s; at most
+``LOCAL_ENTRIES`` of them): a page asked for again within that second costs no round trip at all.
+Publishing empties this process's copies at once; other processes' copies are at most that second
+old, as a reverse proxy's (``PAGE_CACHE_SHARED_MAX_AGE``) are at most a minute.
+
 An entry remembers the site and page it shows, so a hit counts a visit (``portal.home.visits``:
 in the cache, two ids, nothing about the visitor) without a query.
 """
@@ -48,6 +53,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from portal.home import visits
 
 VERSION_KEY = "page-cache:version"
+LOCAL_ENTRIES = 200  # this process's copies of the entries served last (a few MB at most)
 
 # The query parameters public pages read, with the values they accept: news and galleries
 # page with ``trang``, the news list filters on ``chuyen-muc``, legal documents
@@ -89,7 +95,30 @@ def query_params() -> dict[str, re.Pattern]:
     return _PARAMS
 
 
+class _LocalEntries:
+    """This process's copies of entries, each trusted for a moment after it came from the cache."""
+
+    def __init__(self):
+        self._entries: dict[str, tuple[float, tuple]] = {}
+
+    def get(self, key: str):
+        found = self._entries.get(key)
+        return found[1] if found is not None and found[0] > time.monotonic() else None
+
+    def put(self, key: str, entry: tuple, seconds: float) -> None:
+        if len(self._entries) >= LOCAL_ENTRIES:
+            self._entries = {}  # the hot pages come back within a second
+        self._entries[key] = (time.monotonic() + seconds, entry)
+
+    def clear(self) -> None:
+        self._entries = {}
+
+
+_local = _LocalEntries()
+
+
 def invalidate(**kwargs) -> None:
+    _local.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -210,10 +239,15 @@ class AnonymousPageCacheMiddleware:
         if canonical is None:  # an understood parameter with a value no page gives: render, do not keep
             return self._private(request, self.get_response(request))
         key = _entry_key(request, canonical)
+        local_seconds = getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 0)
+        if local_seconds and (entry := _local.get(key)) is not None:
+            return _from_entry(request, entry)
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)
         entry = found.get(key)
         if version is not None and entry is not None and entry[0] == version and len(entry) == 5:  # (an older shape is made again)
+            if local_seconds:
+                _local.put(key, entry, local_seconds)
             return _from_entry(request, entry)
         request.GET = query
         response = self.get_response(request)
@@ -227,6 +261,8 @@ class AnonymousPageCacheMiddleware:
         _make_public(response, seconds)
         entry = (version, response.status_code, dict(response.headers), response.content, getattr(request, "_visit", None))
         cache.set(key, entry, seconds)
+        if local_seconds:
+            _local.put(key, entry, local_seconds)
         return get_conditional_response(request, etag=response.headers["ETag"], response=response)
 
     @staticmethod

@@ -369,6 +369,10 @@ BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # How long a reverse proxy or CDN in front may keep such a page (s-maxage; browsers revalidate by ETag).
 PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
+# How long each process answers a page it just served from its own copy, with no cache round trip
+# (0 = always ask the cache); publishing empties this process's copies at once, other processes'
+# are at most this old.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 # Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
 # opinions and press items (App. IV–VI); the public question form's limits.
 CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")

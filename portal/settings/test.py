@@ -30,3 +30,5 @@ DEMO_SHARED_APPS = False
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", ".testserver", f".{PORTAL_DOMAIN}", PORTAL_DOMAIN]  # noqa: F405
 # issue 4: the anonymous page cache would carry pages from one test into the next; its own tests turn it on.
 PAGE_CACHE_SECONDS = 0
+# Tests clear the shared cache between them; the per-process copies are tested on their own.
+PAGE_CACHE_LOCAL_SECONDS = 0

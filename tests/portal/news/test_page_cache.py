@@ -2,9 +2,12 @@
 on canonical keys (query strings and Host headers cannot grow it), with headers a proxy can use,
 and never serves a page to someone it was not kept for."""
 
+import time
+
 import pytest
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -44,6 +47,21 @@ def test_a_hit_costs_no_query_and_carries_validators_for_a_proxy(client, sites, 
 
     not_modified = _hit(client, django_assert_num_queries, page.url, HTTP_IF_NONE_MATCH=hit["ETag"])
     assert not_modified.status_code == 304 and not not_modified.content
+
+
+def test_a_page_just_served_is_answered_from_the_process_own_copy_for_a_moment(client, sites, settings, django_assert_num_queries):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0.5
+    page = article(sites[1], "Tin đọc nhiều")
+    first = client.get(page.url, **WARD)
+    cache.clear()  # the shared cache loses the entry: this process still has its copy
+    assert _hit(client, django_assert_num_queries, page.url).content == first.content
+    time.sleep(0.6)
+    with CaptureQueriesContext(connection) as rendered:
+        assert "Tin đọc nhiều" in client.get(page.url, **WARD).text
+    assert rendered.captured_queries  # the moment past, the page is made again
+    page.title = "Tin đọc nhiều đã sửa"
+    page.save_revision().publish()  # publishing in this process empties its copies at once
+    assert "Tin đọc nhiều đã sửa" in client.get(page.url, **WARD).text
 
 
 def test_unknown_query_parameters_are_served_from_the_same_entry(client, sites, django_assert_num_queries):
