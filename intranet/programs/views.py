@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -77,6 +77,8 @@ def index(request):
         .select_related("program", "unit").order_by("-program__year", "-program__month", "unit__path", "pk")
     )
     page = Paginator(tasks, 25).get_page(request.GET.get("trang"))
+    numbers = tasks.aggregate(awaiting=Count("pk", filter=Q(reported_at__isnull=True)), reported=Count("pk", filter=Q(reported_at__isnull=False)))
+    task_counts = {label: numbers[name] for name, label in (("awaiting", _("Chờ báo cáo kết quả")), ("reported", _("Đã báo cáo"))) if numbers[name]}
     calendar = get_calendar()
     led = units_with_role(request.user, Role.LEADER, inherited=True)
     personal = Registration.objects.filter(Q(owner=request.user) | Q(owner__isnull=False, unit__in=led)).select_related("unit", "owner")
@@ -87,6 +89,7 @@ def index(request):
                     for grade in [report.grade(calendar)]],
         "tasks": [(task, status, Status.LABELS[status]) for task in page for status in [services.task_status(task, calendar=calendar)]],
         "pager": page,
+        "task_counts": task_counts,
         "programs": ProvinceProgram.objects.filter(status=ProvinceProgram.Status.ISSUED)[:12],
         "province_reports": (ProvinceReport.objects.all() if is_province_office(request.user)
                              else ProvinceReport.objects.filter(status=ProvinceReport.Status.ISSUED))[:12],

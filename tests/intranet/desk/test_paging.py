@@ -120,3 +120,90 @@ def test_the_units_program_tasks_page_by_25(client, django_assert_max_num_querie
     second = _get(client, world.justice_specialist, "/chuong-trinh-cong-tac/", trang=2)
     assert first.count("Nhiệm vụ số ") == 25 and second.count("Nhiệm vụ số ") == 15
     assert "Trang 1/2" in first and "Trang 2/2" in second and '<span class="badge">40</span>' in first
+
+
+def _program_tasks(world, numbers):
+    from django.utils import timezone
+
+    from intranet.programs.models import ProgramTask, ProvinceProgram
+
+    today = timezone.localdate()
+    program, _created = ProvinceProgram.objects.get_or_create(
+        period_kind="month", year=today.year, month=today.month,
+        defaults={"status": ProvinceProgram.Status.ISSUED, "issued_at": timezone.now(), "report_due_at": timezone.now() + dt.timedelta(days=20)},
+    )
+    ProgramTask.objects.bulk_create([ProgramTask(program=program, unit=world.justice, title=f"Nhiệm vụ số {n:04d}") for n in numbers])
+
+
+def test_the_desk_of_a_leader_with_cases_moderation_and_programme_tasks_costs_the_same_at_10_and_1000(client, django_assert_max_num_queries):
+    from intranet.moderation.models import Step
+    from tests.factories.moderation import items_at_step
+
+    world = case_world()
+    open_questions(world, 4)
+    items_at_step(world.justice, 3, Step.ASSIGN)
+    _program_tasks(world, range(3))
+    _desk(client, world.justice_leader)
+    with CaptureQueriesContext(connection) as small:
+        page = _desk(client, world.justice_leader)
+    assert "Trang 1/" not in page and page.count("Tin chờ kiểm duyệt số ") == 3 and page.count("Nhiệm vụ số ") == 3
+    open_questions(world, 396, start=4)
+    items_at_step(world.justice, 297, Step.ASSIGN, start=3)
+    _program_tasks(world, range(3, 300))
+    with django_assert_max_num_queries(len(small)):
+        page = _desk(client, world.justice_leader, trang=3)
+    assert "Trang 3/40" in page
+    for kind, number in (("Câu hỏi của công dân", 400), ("Kiểm duyệt tin bài", 300), ("Chương trình công tác", 300)):
+        assert f"<li>{kind}: <strong>{number}</strong></li>" in page
+    # Page numbers: the first and the last, two either side of this one, the gaps elided.
+    numbers = re.findall(r'class="pager-number" href="\?trang=(\d+)#cong-viec"', page)
+    assert numbers == ["1", "2", "4", "5", "40"] and '<span class="pager-current" aria-current="page">3</span>' in page
+    assert page.count('<span class="pager-gap">…</span>') == 1
+
+
+def test_the_moderation_queue_pages_by_25_with_the_count_per_step(client, django_assert_max_num_queries):
+    from intranet.moderation.models import Step
+    from tests.factories.moderation import items_at_step
+
+    world = case_world()
+    items_at_step(world.justice, 2, Step.ASSIGN)
+    items_at_step(world.justice, 1, Step.DECIDE, start=2)
+    _get(client, world.justice_leader, "/kiem-duyet/")
+    with CaptureQueriesContext(connection) as small:
+        page = _get(client, world.justice_leader, "/kiem-duyet/")
+    assert "Trang 1/" not in page and "<li>B3. Phân công xử lý: <strong>2</strong></li>" in page
+    items_at_step(world.justice, 40, Step.ASSIGN, start=3)
+    items_at_step(world.justice, 10, Step.DECIDE, start=43)
+    with django_assert_max_num_queries(len(small)):
+        first = _get(client, world.justice_leader, "/kiem-duyet/")
+    assert "Trang 1/3" in first and '<span class="badge">53</span>' in first
+    assert "<li>B3. Phân công xử lý: <strong>42</strong></li>" in first and "<li>B5. Phê duyệt, ký văn bản: <strong>11</strong></li>" in first
+    held = first.split("Việc tôi đang giữ")[1].split("Tin, bài, ảnh của đơn vị")[0]
+    assert held.count("Tin chờ kiểm duyệt số ") == 25
+    third = _get(client, world.justice_leader, "/kiem-duyet/", trang=3)
+    held = third.split("Việc tôi đang giữ")[1].split("Tin, bài, ảnh của đơn vị")[0]
+    assert held.count("Tin chờ kiểm duyệt số ") == 3 and "Trang 3/3" in third and ">Sau<" not in third
+
+
+def test_the_most_overdue_moderation_steps_show_ten_and_the_total(client, django_assert_max_num_queries):
+    from intranet.moderation.models import ModerationItem, Step
+    from tests.factories.moderation import items_at_step
+
+    world = case_world()
+    items_at_step(world.justice, 30, Step.ASSIGN)
+    ModerationItem.objects.update(step_due_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    page = _get(client, world.justice_leader, "/kiem-duyet/")
+    overdue = page.split("Bước quá hạn")[1].split("Việc tôi đang giữ")[0]
+    assert overdue.count("Tin chờ kiểm duyệt số ") == 10 and "Đang hiện 10 bước quá hạn lâu nhất trong tổng số 30 bước." in overdue
+
+
+def test_the_programme_list_counts_tasks_awaiting_a_report_and_reported(client):
+    from django.utils import timezone
+
+    from intranet.programs.models import ProgramTask
+
+    world = case_world()
+    _program_tasks(world, range(30))
+    ProgramTask.objects.filter(pk__in=ProgramTask.objects.order_by("pk").values("pk")[:4]).update(reported_at=timezone.now())
+    page = _get(client, world.justice_specialist, "/chuong-trinh-cong-tac/")
+    assert "<li>Chờ báo cáo kết quả: <strong>26</strong></li>" in page and "<li>Đã báo cáo: <strong>4</strong></li>" in page
