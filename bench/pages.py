@@ -21,6 +21,17 @@ Figures at the issue's start (wrk -t2 -c8, 2 workers, SQLite): static CSS 2,314 
 article 486 (0.22×), home 0.19×; uncached article 56 rps against bakerydemo's blog page 44 (1.13×);
 worker RSS ~168 MB against bakerydemo's ~141 MB.
 
+Measured 2026-12-07 on the shared 2-core machine (other sessions' tests running), SQLite, Redis,
+bakerydemo (8e2b625, Wagtail 7.4, its production settings with Redis) as the peer, medians of
+3 alternated rounds of 5 s:
+- at the session's start: static 3,394 rps; cached home 0.45×, article 0.45× the static file;
+  uncached home 3.07×, article 1.18× bakerydemo's; worker RSS 189 MB against its 168 MB (1.13×).
+- one Redis client per process, counts in one round trip, visits pushed every 2 s, the CSP
+  header built once: cached home 0.70×, article 0.68× (in process: a hit 923 → 340 µs).
+- each process's own copy for a second (PAGE_CACHE_LOCAL_SECONDS): static 4,063 rps; cached
+  home 0.99×, article 0.98×; uncached home 1.82×, article 1.21× bakerydemo's (92 against 76
+  rps: not met); worker RSS 181 MB against 170 MB (1.06×).
+
 To serve bakerydemo as the peer (its own checkout and venv, e.g. from ``fetch wagtail/bakerydemo``):
     cd bakerydemo && .venv/bin/python manage.py migrate && .venv/bin/python manage.py load_initial_data
     DJANGO_SETTINGS_MODULE=bakerydemo.settings.production SECRET_KEY=x ALLOWED_HOSTS='*' \\
