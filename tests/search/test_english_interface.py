@@ -18,9 +18,20 @@ PORTAL = {"HTTP_HOST": "localhost"}
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # The public pages' templates: every label on them has an English translation.
 PUBLIC_TEMPLATES = [
-    "base.html", "404.html", "home/home_page.html", "news/home_sections.html", "news/news_index_page.html", "news/_card.html",
-    "news/article_page.html", "directory/public_tree.html", "directory/public_unit.html", "search/search.html",
-    "pages/intro_page.html", "pages/organisation_page.html", "pages/legal_document_index_page.html", "pages/legal_document_page.html",
+    "base.html",
+    "404.html",
+    "home/home_page.html",
+    "news/home_sections.html",
+    "news/news_index_page.html",
+    "news/_card.html",
+    "news/article_page.html",
+    "directory/public_tree.html",
+    "directory/public_unit.html",
+    "search/search.html",
+    "pages/intro_page.html",
+    "pages/organisation_page.html",
+    "pages/legal_document_index_page.html",
+    "pages/legal_document_page.html",
 ]
 LABEL = re.compile(r"""{% (?:translate|trans) (["'])(.+?)\1""")
 
@@ -45,14 +56,20 @@ def test_every_label_of_the_public_pages_has_an_english_translation(template):
     assert untranslated == []
 
 
-@pytest.mark.parametrize("url", ["/en/", "/en/news/", "/en/news/hue-festival/", "/en/directory/", "/en/directory/hue/", "/en/tim-kiem/?q=festival"])
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/news/", "/en/news/hue-festival/", "/en/directory/", "/en/directory/hue/", "/en/tim-kiem/?q=festival"]
+)
 def test_english_pages_show_no_vietnamese_interface_labels(client, english_portal, url):
     response = client.get(url, **PORTAL)
     html = response.content.decode()
     assert response.status_code == 200 and '<html lang="en">' in html
     leftovers = sorted(label for label in _labels("base.html") if label in html)
     assert leftovers == []
-    assert '<a href="/en/">Home</a>' in html and '<a href="/en/news/">News</a>' in html and '<a href="/en/directory/">Directory</a>' in html
+    assert (
+        '<a href="/en/">Home</a>' in html
+        and '<a href="/en/news/">News</a>' in html
+        and '<a href="/en/directory/">Directory</a>' in html
+    )
     assert '<form class="site-search" action="/en/tim-kiem/"' in html
 
 
