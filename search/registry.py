@@ -81,12 +81,15 @@ class SearchType:
     # Subtypes ``public`` leaves to other entries (``not_type``): the page skips this entry
     # when the index holds hits of those types only (``content_types``).
     exclude_models: tuple = ()
+    # The model ``public`` returns: lets the page skip a type with no hits before building its queryset.
+    model: type[Model] | None = None
 
     def in_unit(self, queryset: QuerySet, unit: Unit) -> QuerySet:
         return queryset.filter(self.unit_q(unit))
 
-    def content_types(self, model) -> set[int]:
-        """The content type ids of the index rows this entry can find (``model`` is its queryset's)."""
+    def content_types(self, model=None) -> set[int]:
+        """The content type ids of the index rows this entry can find (``model``: its queryset's)."""
+        model = model or self.model
         excluded = set().union(*(get_descendants_content_types_pks(other) for other in self.exclude_models))
         return set(get_descendants_content_types_pks(model)) - excluded
 
@@ -204,6 +207,7 @@ def _pages_in_unit(unit: Unit) -> Q:
 
 
 PAGES = SearchType(
+    model=Page,
     key="trang",
     label=_("Trang thông tin"),
     public=_pages,
@@ -217,6 +221,7 @@ PAGES = SearchType(
 )
 
 NEWS = SearchType(
+    model=ArticlePage,
     key="tin-tuc",
     label=_("Tin tức"),
     public=_articles,
@@ -228,6 +233,7 @@ NEWS = SearchType(
 )
 
 LEGAL_DOCUMENTS = SearchType(
+    model=LegalDocumentPage,
     key="van-ban",
     label=_("Văn bản"),
     public=_legal_documents,
@@ -239,6 +245,7 @@ LEGAL_DOCUMENTS = SearchType(
 )
 
 UNITS = SearchType(
+    model=Unit,
     key="don-vi",
     label=_("Cơ quan, đơn vị"),
     public=lambda request: Unit.objects.active().select_related("site"),
@@ -250,6 +257,7 @@ UNITS = SearchType(
 )
 
 PEOPLE = SearchType(
+    model=Person,
     key="can-bo",
     label=_("Cán bộ, công chức"),
     # Public fields only: Person indexes nothing else and the text below shows nothing else.
@@ -264,6 +272,7 @@ PEOPLE = SearchType(
 )
 
 ANSWERS = SearchType(
+    model=Case,
     key="hoi-dap",
     label=_("Hỏi đáp, ý kiến cử tri"),
     # Published answers only; the public page shows the question and the answer, nothing personal.
@@ -276,6 +285,7 @@ ANSWERS = SearchType(
 )
 
 BOARDS = SearchType(
+    model=Board,
     key="ban-chi-dao",
     label=_("Ban chỉ đạo"),
     public=lambda request: Board.objects.filter(live=True).select_related("standing_unit__site"),

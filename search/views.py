@@ -29,20 +29,29 @@ PREVIEW = 5  # hits per type on the overview, before "see all"
 class Hits:
     """The hits of one type: the visitor's unit's own first, then the rest.
 
-    One search on the database backends (ordered by ``FIRST``); two parts, the unit's and
-    the others', on a backend that cannot order by an annotation (Elasticsearch).
+    One search on the project's backends (ordered by ``FIRST`` in SQL, by a boost on
+    Elasticsearch); two parts, the unit's and the others', on a backend that can do neither
+    (Wagtail's LIKE fallback).
 
     Quacks like a queryset for ``Paginator`` (``count()`` and slicing), so a
-    page of hits costs the same few queries however many there are.
+    page of hits costs the same few queries however many there are. Given the ``window``
+    the page will show, a backend that can (``counted_slice``) answers the count and that
+    page from one pass over the index.
     """
 
-    def __init__(self, parts):
+    def __init__(self, parts, window: tuple[int, int] | None = None):
         self.parts = parts
+        self.window = window
         self._counts = None
+        self._shown = None
 
     def counts(self) -> list[int]:
         if self._counts is None:
-            self._counts = [part.count() for part in self.parts]
+            if self.window is not None and len(self.parts) == 1 and hasattr(self.parts[0], "counted_slice"):
+                self._shown, total = self.parts[0].counted_slice(*self.window)
+                self._counts = [total]
+            else:
+                self._counts = [part.count() for part in self.parts]
         return self._counts
 
     def count(self) -> int:
@@ -53,6 +62,8 @@ class Hits:
 
     def __getitem__(self, key: slice) -> list:
         start, stop = key.start or 0, key.stop
+        if self._shown is not None and start == self.window[0] and stop <= self.window[1]:
+            return self._shown[: stop - start]  # the paginator stops the last page at the count
         found, offset = [], 0
         for part, size in zip(self.parts, self.counts(), strict=True):
             lo, hi = max(start - offset, 0), min(stop - offset, size)
@@ -69,23 +80,33 @@ class Group:
     shown: list
 
 
-def _hits(entry: SearchType, request: HttpRequest, query: str, scope: Unit | None, own: Unit | None, census=None) -> Hits:
+def _hits(
+    entry: SearchType, request: HttpRequest, query: str, scope: Unit | None, own: Unit | None, census=None, window=None
+) -> Hits:
     backend = get_search_backend()
+    if census is not None and not entry.content_types() & census.keys():
+        return Hits([])  # the index holds no hit of this type: no search, not even a queryset
     queryset = entry.public(request)
-    if census is not None and not entry.content_types(queryset.model) & census.keys():
-        return Hits([])  # the index holds no hit of this type: no search at all
     if scope is not None:
         queryset = entry.in_unit(queryset, scope)
     if own is None:
-        return Hits([backend.search(query, queryset, operator="and")])
+        return Hits([backend.search(query, queryset, operator="and")], window)
     condition = entry.unit_q(own)
     if getattr(backend, "ORDERS_FIRST", False):
-        # One search per type: the unit's own hits rank first (search.backends.ranked).
+        # One search per type: the unit's own hits rank first (search.backends.ranked, and a
+        # boost on Elasticsearch: search.backends.elasticsearch).
         first = Case(When(condition, then=Value(0)), default=Value(1), output_field=IntegerField())
-        return Hits([backend.search(query, queryset.annotate(**{FIRST: first}), operator="and")])
+        return Hits([backend.search(query, queryset.annotate(**{FIRST: first}), operator="and")], window)
     # The same condition, kept then negated: every backend can express both (see search.registry).
     mine, others = queryset.filter(condition), queryset.exclude(condition)
     return Hits([backend.search(query, mine, operator="and"), backend.search(query, others, operator="and")])
+
+
+def _page_number(value: str | None) -> int:
+    try:
+        return max(int(value or 1), 1)
+    except ValueError:
+        return 1
 
 
 def _present(entry: SearchType, objects: list, request: HttpRequest, terms, sites: SiteUnits) -> list[dict]:
@@ -133,7 +154,12 @@ def search(request: HttpRequest) -> HttpResponse:
         terms, sites = query_terms(query), SiteUnits()
         matching = getattr(get_search_backend(), "matching_types", None)
         census = matching(query) if matching else None  # hits per content type, one pass over the index
-        groups = [Group(entry, _hits(entry, request, query, scope, own, census), []) for entry in TYPES]
+        if chosen is None:
+            windows = {entry.key: (0, PREVIEW) for entry in TYPES}
+        else:  # the page the paginator will show (another one only when the number is past the end)
+            start = (_page_number(request.GET.get("trang")) - 1) * PER_PAGE
+            windows = {chosen.key: (start, start + PER_PAGE)}
+        groups = [Group(entry, _hits(entry, request, query, scope, own, census, windows.get(entry.key)), []) for entry in TYPES]
         context["total"] = sum(group.hits.count() for group in groups)
         if chosen is None:
             for group in groups:

@@ -10,7 +10,7 @@ from modelsearch.backends.database.postgres import postgres as upstream
 from search.folding import index_words
 
 from .folding import with_globals
-from .ranked import RankedBackendMixin, RankedCompilerMixin, text_query
+from .ranked import RankedBackendMixin, RankedCompilerMixin, RankedResultsMixin, text_query
 
 
 class FoldingObjectIndexer(upstream.ObjectIndexer):
@@ -51,7 +51,13 @@ class FoldingPostgresQueryCompiler(RankedCompilerMixin, upstream.PostgresSearchQ
         join, types = self.join_where(entries, quote)
         vector, tsquery = vector_sql(quote, entries), "to_tsquery(%s::regconfig, %s)"
         config = config or "simple"
-        return [entries], [f"{vector} @@ {tsquery}", *join], [config, text, *types], f"ts_rank({vector}, {tsquery})", [config, text]
+        return (
+            [entries],
+            [f"{vector} @@ {tsquery}", *join],
+            [config, text, *types],
+            f"ts_rank({vector}, {tsquery})",
+            [config, text],
+        )
 
 
 class FoldingPostgresAutocompleteQueryCompiler(upstream.PostgresAutocompleteQueryCompiler):
@@ -59,12 +65,17 @@ class FoldingPostgresAutocompleteQueryCompiler(upstream.PostgresAutocompleteQuer
         return None if check_only else super()._get_filters_from_queryset(check_only)
 
 
+class FoldingPostgresSearchResults(RankedResultsMixin, upstream.PostgresSearchResults):
+    pass
+
+
 class FoldingPostgresSearchBackend(RankedBackendMixin, upstream.PostgresSearchBackend):
+    results_class = FoldingPostgresSearchResults
     index_class = FoldingPostgresIndex
     query_compiler_class = FoldingPostgresQueryCompiler
     autocomplete_query_compiler_class = FoldingPostgresAutocompleteQueryCompiler
 
-    def census_sql(self, query, quote):
+    def census_sql(self, query, quote, alias):
         entries = upstream.IndexEntry._meta.db_table
         vector = vector_sql(quote, entries)
         sql = (

@@ -26,7 +26,7 @@ compiler.
 from __future__ import annotations
 
 from django.db import connections, router
-from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
+from django.db.models import AutoField, BigAutoField, F, IntegerField, OneToOneField
 from modelsearch.backends.base import BaseSearchBackend, EmptySearchResults
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, Phrase, PlainText
@@ -40,6 +40,21 @@ IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 FIRST = "search_first"
 RANK = "_search_rank"
+
+
+class RankedResultsMixin:
+    """Search results that can give one page and the total from a single statement (``counted_slice``)."""
+
+    def counted_slice(self, start: int, stop: int) -> tuple[list, int]:
+        compiler = self.query_compiler
+        found = None
+        if self._results_cache is None and self._count_cache is None and self.stop is None and not self.prefetch_related:
+            found = compiler.counted_search(
+                compiler.get_config(self.backend), self.start + start, self.start + stop, self._score_field
+            )
+        if found is None or found[1] is None:
+            return list(self[start:stop]), self.count()
+        return found
 
 
 class RankedBackendMixin(FoldingSearchMixin):
@@ -69,12 +84,12 @@ class RankedBackendMixin(FoldingSearchMixin):
         if not isinstance(folded, str):
             return None
         connection = connections[router.db_for_read(IndexEntry)]
-        sql, params = self.census_sql(PlainText(folded, operator="and"), connection.ops.quote_name)
+        sql, params = self.census_sql(PlainText(folded, operator="and"), connection.ops.quote_name, connection.alias)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
-    def census_sql(self, query, quote) -> tuple[str, list]:
+    def census_sql(self, query, quote, alias: str) -> tuple[str, list]:
         raise NotImplementedError
 
 
@@ -92,14 +107,14 @@ class RankedCompilerMixin:
         """(tables, where clauses, their params, rank SQL — higher is better — and its params), or None."""
         raise NotImplementedError
 
-    def search(self, config, start, stop, score_field=None, **kwargs):
+    def _ranked(self, config, score_field=None):
+        """The searched queryset joined to the index and ordered (unsliced), or None for Wagtail's compiler."""
         queryset = self.queryset
-        plan = None
-        if self.fields is None and _integer_pk(queryset.model):
-            quote = connections[queryset.db].ops.quote_name
-            plan = self.ranked_sql(config, quote)
+        if self.fields is not None or not _integer_pk(queryset.model):
+            return None
+        plan = self.ranked_sql(config, connections[queryset.db].ops.quote_name)
         if plan is None:
-            return super().search(config, start, stop, score_field=score_field, **kwargs)
+            return None
         tables, where, params, rank_sql, rank_params = plan
         select = {RANK: rank_sql, **({score_field: rank_sql} if score_field else {})}
         # extra(): the only ORM way to add the index tables to the FROM clause. Every identifier
@@ -112,7 +127,48 @@ class RankedCompilerMixin:
             queryset = queryset.order_by(*first, f"-{RANK}", "-pk")
         elif not queryset.query.order_by:
             queryset = queryset.order_by("-pk")  # stable pages (wagtail#3729)
+        return queryset
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        queryset = self._ranked(config, score_field)
+        if queryset is None:
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
         return queryset[start:stop]
+
+    def counted_search(self, config, start: int, stop: int, score_field=None) -> tuple[list, int | None] | None:
+        """One page of hits and the number of all hits, from one pass over the index; None for Wagtail's compiler.
+
+        The hits are ranked on their keys alone (``COUNT(*) OVER ()`` counts them on the way),
+        then that page's rows are fetched by primary key: the sort never carries whole rows, and
+        the count costs no second full-text query. The count is None on a page past the end.
+        """
+        ranked = self._ranked(config)
+        if ranked is None or not self.order_by_relevance:
+            return None
+        first = FIRST in ranked.query.annotations
+        keys = ranked.annotate(_search_hit=F("pk")).values_list("_search_hit", RANK, *([FIRST] if first else []))
+        inner, params = keys.order_by().query.sql_with_params()
+        quote = connections[ranked.db].ops.quote_name
+        order = [f"{quote(FIRST)}"] if first else []
+        order += [f"{quote(RANK)} DESC", f"{quote('_search_hit')} DESC"]
+        sql = (
+            f"SELECT {quote('_search_hit')}, {quote(RANK)}, COUNT(*) OVER () FROM ({inner}) {quote('_search_hits')}"  # noqa: S608
+            f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
+        )
+        with connections[ranked.db].cursor() as cursor:
+            cursor.execute(sql, [*params, stop - start, start])
+            rows = cursor.fetchall()
+        if not rows:
+            return [], (0 if start == 0 else None)
+        objects = {obj.pk: obj for obj in self.queryset.filter(pk__in=[pk for pk, _rank, _total in rows])}
+        found = []
+        for pk, rank, _total in rows:
+            obj = objects.get(pk)
+            if obj is not None:  # gone between the two statements: left out
+                if score_field:
+                    setattr(obj, score_field, rank)
+                found.append(obj)
+        return found, rows[0][2]
 
     def join_where(self, index_table: str, quote, hint: str = "") -> tuple[list[str], list]:
         """The index rows of this model's types, each joined to its object by primary key.

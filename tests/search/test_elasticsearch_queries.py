@@ -1,6 +1,7 @@
 """The search page on Elasticsearch, without a server: the query bodies the page sends
 for every registered type, with and without a unit scope and with the visitor's own
-unit first, and the documents the index would hold for them.
+unit first (one search, the unit's condition boosted), and the documents the index would
+hold for them.
 
 No server runs here, so the bodies are checked two ways: by what they say (the
 filters named in ``search.registry``) and by what they select — a small
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db.models import Case as Conditional
+from django.db.models import Q, Value, When
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -28,9 +31,11 @@ from intranet.cases.models import Case
 from intranet.directory.models import Person
 from intranet.units.models import Unit
 from portal.home.models import HomePage, StandardPage
+from portal.news.models import ArticlePage
 from portal.pages.models import LegalDocumentPage
 from search import views
-from search.backends.elasticsearch import FOLDING_ANALYZER, FoldingElasticsearch8SearchBackend
+from search.backends.elasticsearch import FOLDING_ANALYZER, OWN_FIRST_BOOST, FoldingElasticsearch8SearchBackend
+from search.backends.ranked import FIRST
 from search.registry import BOARDS, PEOPLE, TYPES, UNITS
 from tests.factories.boards import BoardFactory
 from tests.factories.directory import PersonFactory
@@ -113,6 +118,15 @@ def selected(backend, results) -> set:
     return {pk for pk, doc in documents(backend, model).items() if all(selects(c, doc) for c in _as_list(clauses))}
 
 
+def boosted(backend, results) -> set:
+    """The selected documents that the optional own-unit clause scores up (empty without one)."""
+    body = results._get_es_body()
+    model = results.query_compiler.queryset.model
+    should = body["query"]["bool"].get("should", [])
+    docs = documents(backend, model)
+    return {pk for pk in selected(backend, results) if any(selects(c["constant_score"]["filter"], docs[pk]) for c in should)}
+
+
 # -- a province with something of every kind, visible and not ------------------------
 
 
@@ -172,7 +186,7 @@ def world(hue, phuxuan, portal_home, phuxuan_home):
 
 
 def page_hits(entry, scope, own):
-    """The page's parts (own unit first, then the rest) as the view builds them, on Elasticsearch."""
+    """The page's parts as the view builds them, on Elasticsearch: one search, the own unit's hits boosted."""
     request = RequestFactory().get("/tim-kiem/")
     with override_settings(WAGTAILSEARCH_BACKENDS=ELASTICSEARCH):
         return views._hits(entry, request, "da nang", scope, own).parts
@@ -207,9 +221,11 @@ SCOPES = [
 @pytest.mark.parametrize("entry", TYPES, ids=lambda entry: entry.key)
 def test_every_type_and_scope_selects_on_elasticsearch_what_it_selects_in_sql(world, es_backend, entry):
     for scope, own in SCOPES:
-        parts = page_hits(entry, world.get(scope), world.get(own))  # raises FilterFieldError on a filter ES cannot run
+        (part,) = page_hits(entry, world.get(scope), world.get(own))  # raises FilterFieldError on a filter ES cannot run
         expected = sql_parts(entry, world.get(scope), world.get(own))
-        assert [selected(es_backend, part) for part in parts] == expected, (scope, own)
+        # One search finds them all; the own unit's share (first of the SQL parts) is what it boosts.
+        assert selected(es_backend, part) == set().union(*expected), (scope, own)
+        assert boosted(es_backend, part) == (expected[0] if own else set()), (scope, own)
 
 
 @pytest.mark.parametrize("entry", TYPES, ids=lambda entry: entry.key)
@@ -219,14 +235,28 @@ def test_the_world_gives_every_type_hits_on_both_sides_of_the_split(world, entry
 
 
 @pytest.mark.parametrize("entry", TYPES, ids=lambda entry: entry.key)
-def test_the_own_unit_split_is_one_condition_kept_then_negated_never_a_list_of_hits(world, es_backend, entry):
-    mine, others = (part._get_es_body()["query"]["bool"]["filter"][1] for part in page_hits(entry, None, world["phuxuan"]))
-    *shared, kept = mine["bool"]["must"]
-    *shared_too, negated = others["bool"]["must"]
-    assert shared == shared_too
-    assert "must_not" in negated["bool"]
-    assert kept == negated["bool"]["must_not"] or kept in negated["bool"]["must_not"]["bool"]["must"]
-    assert "pk_filter" not in json.dumps(others)
+def test_the_own_unit_comes_first_from_one_search_boosting_its_condition_never_a_list_of_hits(world, es_backend, entry):
+    (part,) = page_hits(entry, None, world["phuxuan"])
+    (plain,) = page_hits(entry, None, None)
+    query, without = part._get_es_body()["query"]["bool"], plain._get_es_body()["query"]["bool"]
+    # The same text query and filters as without a unit: the unit only adds an optional, scored clause.
+    assert query["must"] == without["must"] and query["filter"] == without["filter"]
+    (clause,) = query["should"]
+    assert clause == {"constant_score": {"filter": clause["constant_score"]["filter"], "boost": OWN_FIRST_BOOST}}
+    # The same condition the database backends order by (search.registry's unit_q), compiled as a filter.
+    mine = entry.public(RequestFactory().get("/tim-kiem/")).filter(entry.unit_q(world["phuxuan"]))
+    *_public, condition = part.query_compiler._get_filters_from_where_node(mine.query.where)["bool"]["must"]
+    assert condition == clause["constant_score"]["filter"]
+    assert "sort" not in part._get_es_body()  # ordered by score: the boost, then relevance
+    assert "pk_filter" not in json.dumps(query)
+
+
+def test_a_search_ordered_by_a_field_gets_no_boost(world, es_backend):
+    first = Conditional(When(Q(path__startswith="0001"), then=Value(0)), default=Value(1))
+    queryset = ArticlePage.objects.live().annotate(**{FIRST: first}).order_by("-first_published_at")
+    body = es_backend.search("tin", queryset, order_by_relevance=False)._get_es_body()
+    assert "should" not in body["query"]["bool"]
+    assert body["sort"] == [{"first_published_at_filter": "desc"}]
 
 
 def test_a_unit_subtree_is_a_terms_filter_of_unit_ids_resolved_from_sql(world, es_backend):
@@ -268,9 +298,9 @@ def test_private_sections_are_excluded_by_path_and_depth(world, es_backend):
 
 
 def test_a_unit_without_a_site_owns_no_pages_and_every_page_is_outside_it(world, es_backend):
-    mine, others = page_hits(TYPES[0], None, world["office"])
-    assert selected(es_backend, mine) == set()
-    assert selected(es_backend, others) == sql_parts(TYPES[0], None, None)[0] != set()
+    (part,) = page_hits(TYPES[0], None, world["office"])
+    assert boosted(es_backend, part) == set()
+    assert selected(es_backend, part) == sql_parts(TYPES[0], None, None)[0] != set()
 
 
 def test_no_http_is_needed_to_build_the_page_bodies(world, es_backend):

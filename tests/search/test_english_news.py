@@ -23,14 +23,20 @@ def english_index(hue, english_home, english):
 @pytest.fixture
 def festival(hue):
     return article(
-        hue, "Festival Huế thu hút du khách", category=Category.PROVINCE_NEWS, with_image=True, slug="festival-hue",
+        hue,
+        "Festival Huế thu hút du khách",
+        category=Category.PROVINCE_NEWS,
+        with_image=True,
+        slug="festival-hue",
         body="<p>Đoạn một về lễ hội.</p><p>Đoạn hai.</p>",
     )
 
 
 def _in_english(page, english, title="Hue Festival draws visitors"):
     return publish_translation(
-        page, english, {"title": title, "slug": "hue-festival", "summary": "Visitors flock to Hue.", "body": ["About the festival.", "Second."]}
+        page,
+        english,
+        {"title": title, "slug": "hue-festival", "summary": "Visitors flock to Hue.", "body": ["About the festival.", "Second."]},
     )
 
 
@@ -115,7 +121,9 @@ def _queries(client, django_assert_max_num_queries, url, limit=25):
     return len(captured.captured_queries), response.content.decode()
 
 
-def test_the_english_index_costs_the_same_queries_with_more_articles(client, hue, english_index, english, django_assert_max_num_queries):
+def test_the_english_index_costs_the_same_queries_with_more_articles(
+    client, hue, english_index, english, django_assert_max_num_queries
+):
     def add(numbers):
         for n in numbers:
             vietnamese = article(hue, f"Tin {n}", category=Category.PROVINCE_NEWS, with_image=True, slug=f"tin-{n}")

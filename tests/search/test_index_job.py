@@ -12,11 +12,15 @@ PORTAL = {"HTTP_HOST": "localhost"}
 
 
 def _found(client, query):
-    return [str(hit["title"]) for hit in group(client.get("/tim-kiem/", {"q": query, "loai": "don-vi"}, **PORTAL), "don-vi").shown]
+    return [
+        str(hit["title"]) for hit in group(client.get("/tim-kiem/", {"q": query, "loai": "don-vi"}, **PORTAL), "don-vi").shown
+    ]
 
 
 def test_a_bulk_renamed_unit_is_found_by_its_new_name_after_the_nightly_job(client, portal_home, phuxuan):
-    Unit.objects.filter(pk=phuxuan.pk).update(name="Phường Đông Ba", short_name="Đông Ba")  # no save signal: the index still says Phú Xuân
+    Unit.objects.filter(pk=phuxuan.pk).update(
+        name="Phường Đông Ba", short_name="Đông Ba"
+    )  # no save signal: the index still says Phú Xuân
     assert _found(client, "dong ba") == []
     update_search_index()
     assert _found(client, "dong ba") == ["Phường <mark>Đông</mark> <mark>Ba</mark>"]

@@ -55,14 +55,25 @@ def test_published_answers_are_found_unaccented_and_open_cases_never(client, hue
     from intranet.cases.models import Case
 
     answered = Case.objects.create(
-        kind="question", code="HD-2026-AB3CD", title="Thủ tục cấp giấy chứng nhận quyền sử dụng đất",
-        body="Tôi muốn hỏi về đất đai.", answer="Công dân nộp hồ sơ tại bộ phận một cửa.", step="published",
-        agency=phuxuan, requester_name="Trần Thị Riêng", requester_phone="0905123456",
+        kind="question",
+        code="HD-2026-AB3CD",
+        title="Thủ tục cấp giấy chứng nhận quyền sử dụng đất",
+        body="Tôi muốn hỏi về đất đai.",
+        answer="Công dân nộp hồ sơ tại bộ phận một cửa.",
+        step="published",
+        agency=phuxuan,
+        requester_name="Trần Thị Riêng",
+        requester_phone="0905123456",
         published_at=timezone.now() - dt.timedelta(days=1),
     )
     Case.objects.create(
-        kind="question", code="HD-2026-ZZ9ZZ", title="Thủ tục đất đai chưa trả lời", body="Đất đai", step="received",
-        agency=phuxuan, requester_name="Lê Văn Kín",
+        kind="question",
+        code="HD-2026-ZZ9ZZ",
+        title="Thủ tục đất đai chưa trả lời",
+        body="Đất đai",
+        step="received",
+        agency=phuxuan,
+        requester_name="Lê Văn Kín",
     )
     response = client.get("/tim-kiem/", {"q": "dat dai", "loai": "hoi-dap"}, **PORTAL)
     answers = group(response, "hoi-dap")

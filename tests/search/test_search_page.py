@@ -202,7 +202,9 @@ def test_showing_the_text_of_many_page_types_costs_a_query_per_type_not_per_page
 
 
 def test_list_items_stay_apart_and_entities_are_shown_once_escaped(client, portal_home):
-    standard_page(portal_home, "Liên kết", body="<ul><li>Cổng dịch vụ công quốc gia</li><li>Hệ thống thủ tục &amp; dữ liệu</li></ul>")
+    standard_page(
+        portal_home, "Liên kết", body="<ul><li>Cổng dịch vụ công quốc gia</li><li>Hệ thống thủ tục &amp; dữ liệu</li></ul>"
+    )
     text = str(group(client.get("/tim-kiem/", {"q": "he thong"}, **PORTAL), "trang").shown[0]["text"])
     assert "quốc gia <mark>Hệ</mark> <mark>thống</mark> thủ tục &amp; dữ liệu" in text
     assert "&amp;amp;" not in text
