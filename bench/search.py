@@ -30,6 +30,13 @@ Measured on the shared 2-core machine, 2026-12-06 (page p50 / bare p50, ms):
   growth 1.8 for 10×). Recall 15/15 and the same held-out answers (digest) on both databases.
 The page's fixed cost (seven types, units, sites, template: ~25 ms) keeps the SQLite ratio above 3× at
 these sizes; 100,000 articles were not run on this machine.
+
+2026-12-07, SQLite (page p50 / bare p50, ms), same machine:
+- before (4623421): 2,000 articles 19.4 / 0.64; 20,000 articles 46.8 / 4.95 (9.5×; growth 2.4).
+- after (types without hits skipped before any queryset, one statement per type with COUNT(*) OVER (),
+  a covering index of the index rows' keys, the connection and a 64 MB page cache kept between
+  requests): 2,000 articles 12.4 / 0.60; 20,000 articles 24.6 / 4.81 (5.1×: not met; growth 1.99).
+  Recall 15/15, exact spelling first, the held-out digest unchanged (2ab0a4ca22e0).
 """
 
 import argparse
