@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from search.indexing import indexed_in_bulk
+
 # The demo's officers get the notifications its work would send them; those mails are kept in
 # memory, never sent to the demo's made-up addresses nor printed over the progress lines.
 DEMO_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -41,5 +43,6 @@ class Command(BaseCommand):
                     raise
                 continue
             self.stdout.write(f"· {app} ({time.monotonic() - started:.0f} giây)")
-            with transaction.atomic():
+            # Each step's saves are indexed once, in bulk, before its transaction commits.
+            with transaction.atomic(), indexed_in_bulk():
                 module.load(self.stdout)
