@@ -14,6 +14,7 @@ from django.db import transaction
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
 from search.folding import fold, strip_marks
+from search.indexing import indexed_in_bulk
 
 from .models import Unit
 from .services import provision_site
@@ -55,6 +56,12 @@ def ward_code(ward: dict) -> str:
 @transaction.atomic
 def import_province(code_or_name: str, progress: Callable[[int, int, str], None] | None = None) -> ImportResult:
     data = find_province(code_or_name)
+    # 50-odd units, each with a site of standing pages: each object is indexed once, at the end.
+    with indexed_in_bulk():
+        return _import(data, progress)
+
+
+def _import(data: dict, progress: Callable[[int, int, str], None] | None) -> ImportResult:
     province, outcome = _upsert(
         None,
         admin_code=str(data["code"]),
