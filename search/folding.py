@@ -7,6 +7,7 @@ own rule: Unicode does not decompose them under NFD.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.text import slugify as ascii_slugify
 
@@ -58,11 +59,18 @@ def exact_pairs(text: str | None) -> list[tuple[str, str]]:
     """(folded word, exact token) for each distinct word of ``text`` that carries a mark, in order."""
     pairs: dict[str, str] = {}
     for word in _WORD.findall(unicodedata.normalize("NFC", text or "").lower()):
-        token = exact_token(word)
-        folded = fold_words(word)
-        if token and folded and " " not in folded:
-            pairs.setdefault(token, folded)
+        pair = _exact_pair(word)
+        if pair:
+            pairs.setdefault(pair[1], pair[0])
     return [(folded, token) for token, folded in pairs.items()]
+
+
+# Vietnamese has a few thousand syllables: each is folded once per process, not once per index row.
+@lru_cache(maxsize=65536)
+def _exact_pair(word: str) -> tuple[str, str] | None:
+    token = exact_token(word)
+    folded = fold_words(word)
+    return (folded, token) if token and folded and " " not in folded else None
 
 
 def index_words(text: str | None) -> str:
