@@ -14,7 +14,11 @@ help: ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Bytecode is compiled on first import rather than for every file of every package at install.
+# Bytecode is compiled on first import rather than for every file of every package at install,
+# and kept: an environment with PYTHONDONTWRITEBYTECODE set (many container images) would make
+# every process (migrate, the demo, the server, the worker, the suite's servers) compile the whole
+# of Django and Wagtail again, about 3 s of CPU each.
+export PYTHONDONTWRITEBYTECODE :=
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --no-compile
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
