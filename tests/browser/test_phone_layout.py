@@ -94,3 +94,19 @@ def test_a_steering_boards_members_fit_the_screen(browser, portal, viewport):
         _fits(citizen, viewport["width"])
         assert (rows.first.evaluate("row => getComputedStyle(row).display") == "block") == (viewport is PHONE)
     citizen.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1366px"])
+def test_the_citizens_forms_and_lists_fit_the_screen(browser, portal, viewport):
+    """Q&A with its filters side by side, the tracking-code look-up, the drafts for comment, the directory."""
+    citizen = browser.new_context(locale="vi-VN", viewport=viewport).new_page()
+    for path in ("/hoi-dap/", "/tra-cuu/", "/lay-y-kien-du-thao/", "/danh-ba/"):
+        citizen.goto(portal.url(path))
+        _fits(citizen, viewport["width"])
+    filters = [citizen.locator(selector) for selector in ("#answers-q", "#answers-field", "#answers-agency")]
+    citizen.goto(portal.url("/hoi-dap/"))
+    tops = [box.bounding_box()["y"] for box in filters]
+    assert (max(tops) - min(tops) < 20) == (viewport is DESKTOP)  # one row on a desktop, one box a line on a phone
+    citizen.goto(portal.url("/tra-cuu/"))
+    assert citizen.locator("#ma").bounding_box()["width"] > 150
+    citizen.context.close()
