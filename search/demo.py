@@ -18,13 +18,15 @@ from portal.home.models import HomePage
 from portal.news.models import ArticlePage, NewsIndexPage
 from search.folding import slugify
 
-from .translations import publish_translation
+from .translations import publish_translation, retranslate
 
 ENGLISH_TITLE = "Hue City e-Portal"
 ENGLISH_INTRO = (
     "The official e-portal of Hue City, a centrally governed city since 2025: "
     "news, administrative procedures, the directory of departments and wards, and answers to citizens' questions."
 )
+# The footer's licence line (portal/pages/demo.py's PORTAL_LICENCE) on the English pages.
+ENGLISH_LICENCE = "E-portal licence No. 25/GP-STTTT of 10 July 2025, issued by the Department of Culture and Sports of Hue City"
 ENGLISH_NEWS = {"title": "News", "slug": "news"}
 ENGLISH_DIRECTORY = {
     "title": "Directory of agencies",
@@ -78,6 +80,16 @@ def translate_home(home: HomePage, locale: Locale, title: str, intro: str) -> Ho
         home.intro = home.unit.introduction
         home.save_revision().publish()
     return publish_translation(home, locale, {"title": title, "intro": [intro] if intro else []})
+
+
+def translate_licence(home: HomePage, locale: Locale) -> None:
+    """The English home's licence line in English, while the portal's licence is still the demo's own
+    (an earlier demo left the Vietnamese one on the English pages)."""
+    from portal.pages.demo import PORTAL_LICENCE
+
+    english_home = home.get_translation_or_none(locale)
+    if home.licence == PORTAL_LICENCE and english_home is not None and english_home.specific.licence != ENGLISH_LICENCE:
+        retranslate(home, locale, {"licence": ENGLISH_LICENCE})
 
 
 def translate_news(home: HomePage, locale: Locale) -> int:
@@ -138,6 +150,7 @@ def load(out) -> None:
         return
     home = province.site.root_page.specific
     translate_home(home, english, ENGLISH_TITLE, ENGLISH_INTRO)
+    translate_licence(home, english)
     drop_untranslated_sections(home, english)
     articles = translate_news(home, english)
     translate_directory(home, english)

@@ -39,3 +39,20 @@ def publish_translation(page: Page, locale: Locale, strings: Mapping[str, str | 
     # Published at once (wagtail-localize would publish on commit; the demo and tests want it now).
     translated.get_latest_revision().publish(user=user)
     return type(translated).objects.get(pk=translated.pk)
+
+
+def retranslate(page: Page, locale: Locale, strings: Mapping[str, str], user=None) -> Page | None:
+    """Give an existing translation new translations of some fields (one string each) and publish it,
+    as an editor does in the translation editor; None when the page has no translation into ``locale``."""
+    existing = page.get_translation_or_none(locale)
+    if existing is None:
+        return None
+    source, _created = TranslationSource.update_or_create_from_instance(page.specific)
+    segments = StringSegment.objects.filter(source=source, context__path__in=list(strings)).select_related("string", "context")
+    for segment in segments:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": strings[segment.context.path]}
+        )
+    translated, _created = source.create_or_update_translation(locale, user=user, publish=False, fallback=True)
+    translated.get_latest_revision().publish(user=user)
+    return type(translated).objects.get(pk=translated.pk)

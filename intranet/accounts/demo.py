@@ -28,6 +28,23 @@ DEMO_ACCOUNTS = [
     ("bbt_phuxuan", "Lý Thị Nga", "phuxuan", Role.UNIT_BOARD, False, "Ban biên tập trang phường"),
     ("ctv", "Huỳnh Văn Nam", "phuxuan", Role.CONTRIBUTOR, False, "Cộng tác viên"),
 ]
+# Their positions on the English pages (the footer's person responsible, the English directory).
+POSITIONS_EN = {
+    "quantri": "System administrator",
+    "lanhdao_tinh": "Chairperson of the City People's Committee",
+    "bbt_cong": "Editorial board of the e-Portal",
+    "lanhdao_vp": "Chief of the Office",
+    "cv_vp": "Specialist in charge of justice affairs",
+    "lanhdao_stp": "Director of the Department of Justice",
+    "cv_stp": "Specialist",
+    "cv2_stp": "Specialist",
+    "bbt_stp": "Editorial board of the Department of Justice's site",
+    "lanhdao_phuxuan": "Chairperson of the Phu Xuan Ward People's Committee",
+    "vanhoa_phuxuan": "Culture and social affairs officer",
+    "cntt_phuxuan": "IT staff",
+    "bbt_phuxuan": "Editorial board of the ward's site",
+    "ctv": "Contributor",
+}
 
 
 def load(out) -> None:
@@ -59,6 +76,10 @@ def load(out) -> None:
                 "email": user.email,
                 "civil_servant_code": f"demo-{username}",
                 "office_phone": "0234 3822 500",
+                "position_en": POSITIONS_EN.get(username, ""),
+                "sort_order": 1 if is_head else 100,  # the head first on the organisation page
             },
         )
+        # (accounts of an earlier demo have none)
+        Person.objects.filter(user=user, position_en="").update(position_en=POSITIONS_EN.get(username, ""))
     out.write(f"Tài khoản mẫu: {len(DEMO_ACCOUNTS)} (mật khẩu: {settings.DEMO_PASSWORD})")

@@ -36,8 +36,20 @@ PEOPLE_PER_UNIT = len(POSITIONS)
 _YEAR_DAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)]  # 2024 has 29 February
 
 
+def _headed_by_demo_accounts() -> set[str]:
+    """Codes of the units whose head is a demo account (README): they get no made-up head as well."""
+    from intranet.accounts.demo import DEMO_ACCOUNTS
+
+    codes = {code for _username, _name, code, _role, is_head, _position in DEMO_ACCOUNTS if is_head}
+    if None in codes:  # the province
+        codes.discard(None)
+        codes.update(Unit.objects.filter(depth=1).values_list("code", flat=True))
+    return codes
+
+
 def load(out) -> None:
     units = list(Unit.objects.active().order_by("path"))
+    headed = _headed_by_demo_accounts()
     existing = set(Person.objects.values_list("civil_servant_code", flat=True))
     rng = random.Random(46)
     new, index = [], 0
@@ -49,8 +61,8 @@ def load(out) -> None:
             name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
             day = _YEAR_DAYS[index % len(_YEAR_DAYS)]
             index += 1
-            if code in existing:
-                continue
+            if code in existing or (number == 1 and unit.code in headed):
+                continue  # (one Chủ tịch, one Giám đốc per unit: the account's)
             new.append(
                 Person(
                     unit=unit,

@@ -20,9 +20,27 @@ from .models import Person
 TREE_FIELDS = ("code", "name", "name_en", "depth", "phone", "email", "path")
 
 
+# Under each unit, its agencies before its wards and communes (a citizen looks for the office and the
+# departments at the top, not after forty wards); the order of creation within each kind.
+KIND_ORDER = {Unit.Kind.PROVINCE: 0, Unit.Kind.DEPARTMENT: 1, Unit.Kind.OFFICE: 2, Unit.Kind.DISTRICT: 3, Unit.Kind.COMMUNE: 4}
+
+
+def agencies_first(units) -> list:
+    """The tree in the same nesting, each unit's children ordered by ``KIND_ORDER``."""
+    units = list(units)
+    step = Unit.steplen
+    kinds = {unit.path: unit.kind for unit in units}
+
+    def key(unit):
+        return [(KIND_ORDER.get(kinds.get(unit.path[: level * step]), 9), unit.path[(level - 1) * step : level * step])
+                for level in range(1, len(unit.path) // step + 1)]
+
+    return sorted(units, key=key)
+
+
 def tree_context(directory_url: str) -> dict:
     """``directory_url`` is where this directory lives (``/danh-ba/`` or ``/en/directory/``); units hang below it."""
-    return {"units": Unit.objects.active().only(*TREE_FIELDS), "directory_url": directory_url}
+    return {"units": agencies_first(Unit.objects.active().only(*TREE_FIELDS, "kind")), "directory_url": directory_url}
 
 
 def unit_context(code: str, directory_url: str) -> dict:

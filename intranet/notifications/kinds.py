@@ -11,3 +11,15 @@ KINDS: dict[str, str] = {
     "digest": _("Điểm báo hằng ngày"),
     "birthday": _("Sinh nhật đồng nghiệp"),
 }
+
+# What a notification's kind is called where it is counted (the notifications page): the kinds above and
+# those always sent by e-mail.
+LABELS: dict[str, str] = {
+    **KINDS,
+    "case": _("Hồ sơ, vụ việc"),
+    "case_overdue": _("Hồ sơ quá hạn"),
+    "digest_late": _("Điểm báo chậm"),
+    "handover": _("Bàn giao công việc"),
+    "cover": _("Nghỉ phép, ủy quyền"),
+    "moderation_report": _("Biểu tổng hợp kiểm duyệt"),
+}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .forms import PreferencesForm
-from .kinds import KINDS
+from .kinds import KINDS, LABELS
 from .models import Notification, NotificationPreference
 from .services import mark_read, unread_count
 
@@ -18,7 +18,7 @@ from .services import mark_read, unread_count
 def notification_list(request):
     mine = Notification.objects.filter(recipient=request.user)
     page = Paginator(mine, 25).get_page(request.GET.get("trang"))
-    counts = {KINDS.get(kind, kind): number for kind, number in mine.order_by("kind").values_list("kind").annotate(number=Count("pk"))}
+    counts = {LABELS.get(kind, kind): number for kind, number in mine.order_by("kind").values_list("kind").annotate(number=Count("pk"))}
     return render(request, "notifications/list.html", {"rows": page, "pager": page, "counts": counts, "unread_count": unread_count(request.user)})
 
 

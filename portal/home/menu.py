@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
@@ -110,16 +110,24 @@ def _build(site: Site, unit) -> dict:
         head = Person.objects.filter(
             user__is_active=True, user__memberships__unit=unit.pk, user__memberships__role=Role.LEADER
         ).order_by("-user__memberships__is_head", "sort_order", "pk")
+    language = get_language() or settings.LANGUAGE_CODE
+    # The footer's fields (and the menu's pages) of the site's home in the page's language: its
+    # translation (English pages show the translated licence), else the site's root page.
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
     home = (
-        HomePage.objects.filter(pk=site.root_page_id)
+        HomePage.objects.filter(Q(pk=site.root_page_id) | Q(translation_key=Subquery(root_key), locale__language_code=language))
         .annotate(has_boards=Exists(boards), has_speeches=Exists(speeches), visits=site_total(site.pk),
-                  head_name=Subquery(head.values("full_name")[:1]), head_position=Subquery(head.values("position")[:1]))
+                  head_name=Subquery(head.values("full_name")[:1]), head_position=Subquery(head.values("position")[:1]),
+                  head_position_en=Subquery(head.values("position_en")[:1]),
+                  in_language=Case(When(locale__language_code=language, then=0), default=1))
         .only("path", "depth", "url_path", "licence", "responsible", "managing_body")
+        .order_by("in_language")
         .first()
     )
     if home is None:
         return {"menu": [], "footer": {"managing_body": managing_body(unit), "responsible": "", "licence": "", "visits": 0}}
-    responsible = home.responsible or (f"{home.head_name} – {home.head_position}" if home.head_position else home.head_name or "")
+    position = home.head_position_en if language == "en" and home.head_position_en else home.head_position
+    responsible = home.responsible or (f"{home.head_name} – {position}" if position else home.head_name or "")
     return {
         "menu": _entries(home, unit),
         "footer": {"managing_body": home.managing_body or managing_body(unit), "responsible": responsible, "licence": home.licence,
@@ -159,6 +167,8 @@ def managing_body(unit) -> str:
 
     if not unit:
         return ""
+    english = get_language() == "en" and unit.name_en
     if unit.kind in (Unit.Kind.PROVINCE, Unit.Kind.DISTRICT, Unit.Kind.COMMUNE):
-        return str(_("Ủy ban nhân dân %(name)s")) % {"name": unit.name[:1].lower() + unit.name[1:]}
-    return unit.name
+        name = unit.name_en if english else unit.name[:1].lower() + unit.name[1:]
+        return str(_("Ủy ban nhân dân %(name)s")) % {"name": name}
+    return unit.name_en if english else unit.name

@@ -78,7 +78,7 @@ class HomePage(FoldedSlugMixin, Page):
         context["unit"] = self.unit
         # The sidebar: the province portal and the departments' sites (Huế Art. 4.2 links).
         others = Unit.objects.with_site().active().filter(Q(kind=Unit.Kind.DEPARTMENT) | Q(depth=1), site__isnull=False).exclude(pk=self.unit_id)
-        context["other_sites"] = others.select_related("site").only("name", "short_name", "path", "depth", "site__hostname", "site__port")[:20]
+        context["other_sites"] = others.select_related("site").only("name", "short_name", "name_en", "path", "depth", "site__hostname", "site__port")[:20]
         context["procedures"] = StandardPage.objects.child_of(self).live().filter(slug="thu-tuc-hanh-chinh").only("url_path").first()
         return context
 

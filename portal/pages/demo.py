@@ -47,17 +47,19 @@ def _number(code: str, modulo: int) -> int:
 def _details(unit: Unit) -> dict:
     name = unit.name
     ward = unit.kind == Unit.Kind.COMMUNE
+    # Inside a sentence a ward's kind is written in lower case: "Ủy ban nhân dân phường Phú Xuân".
+    in_text = name[:1].lower() + name[1:] if ward else name
     seed = _number(unit.code, 1_000_000)
     return {
         "address": unit.address if unit.address and unit.address != "Thành phố Huế"
-        else f"{seed % 180 + 2} {STREETS[seed % len(STREETS)]}, {name if ward else 'phường Thuận Hóa'}, thành phố Huế",
+        else f"{seed % 180 + 2} {STREETS[seed % len(STREETS)]}, {in_text if ward else 'phường Thuận Hóa'}, thành phố Huế",
         "phone": unit.phone or f"0234 3{seed % 900 + 100:03d} {seed % 1000:03d}",
         "email": unit.email or f"{unit.code}@hue.gov.vn",
         "introduction": unit.introduction or (
-            f"<p>Chào mừng quý vị đến với trang thông tin điện tử của {name}. Trang cung cấp thông tin về tổ chức, hoạt động, "
+            f"<p>Chào mừng quý vị đến với trang thông tin điện tử của {in_text}. Trang cung cấp thông tin về tổ chức, hoạt động, "
             "văn bản, thủ tục hành chính và tiếp nhận câu hỏi, ý kiến của người dân, doanh nghiệp.</p>"
         ),
-        "functions": unit.functions or (WARD_FUNCTIONS if ward else DEPARTMENT_FUNCTIONS).format(name=name),
+        "functions": unit.functions or (WARD_FUNCTIONS if ward else DEPARTMENT_FUNCTIONS).format(name=in_text),
         "iso_info": unit.iso_info or (
             f"{name} áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 trong hoạt động "
             f"của cơ quan hành chính nhà nước (Quyết định số 19/2014/QĐ-TTg và Nghị định số 31/2021/NĐ-CP sửa đổi). "

@@ -66,3 +66,35 @@ def test_the_demo_translation_is_idempotent(portal_home, english):
     first = translate_home(portal_home.specific, english, "Hue City e-Portal", "")
     second = translate_home(portal_home.specific, english, "Other title", "")
     assert first.pk == second.pk and second.title == "Hue City e-Portal"
+
+
+def test_the_english_footer_names_the_unit_the_head_and_the_licence_in_english(client, hue, portal_home, english_home):
+    """Issue 14: no "People's Committee of thành phố Huế" and no Vietnamese licence line on English pages."""
+    import re
+
+    from intranet.accounts.models import Role
+    from intranet.accounts.services import grant_role
+    from search.demo import ENGLISH_LICENCE, translate_licence
+    from tests.factories.accounts import UserFactory
+    from tests.factories.directory import PersonFactory
+
+    type(hue).objects.filter(pk=hue.pk).update(name_en="Hue City")
+    head = UserFactory(first_name="Phương", last_name="Nguyễn Văn")
+    grant_role(head, hue, Role.LEADER, is_head=True)
+    PersonFactory(user=head, unit=hue, full_name="Nguyễn Văn Phương", position="Chủ tịch UBND thành phố",
+                  position_en="Chairperson of the City People's Committee")
+    home = portal_home.specific
+    home.licence = "Giấy phép thiết lập Cổng thông tin điện tử số 25/GP-STTTT ngày 10/07/2025 của Sở Văn hóa và Thể thao thành phố Huế"
+    home.save_revision().publish()
+    from portal.pages import demo as pages_demo
+
+    assert home.licence == pages_demo.PORTAL_LICENCE
+    translate_licence(home, english_home.locale)
+
+    footer = re.search(r"<footer.*</footer>", client.get("/en/", **PORTAL).text, re.S).group(0)
+    assert "Managing body: People&#x27;s Committee of Hue City" in footer
+    assert "Responsible: Nguyễn Văn Phương – Chairperson of the City People&#x27;s Committee" in footer
+    assert ENGLISH_LICENCE in footer and "Giấy phép" not in footer and "thành phố Huế</p>" not in footer
+    vietnamese = re.search(r"<footer.*</footer>", client.get("/", **PORTAL).text, re.S).group(0)
+    assert "Cơ quan chủ quản: Ủy ban nhân dân thành phố Huế" in vietnamese and "Giấy phép thiết lập" in vietnamese
+    assert "Chủ tịch UBND thành phố" in vietnamese

@@ -42,6 +42,8 @@ def home_news(context, home):
     blocks = []
     for code, label in Category.choices:
         articles = [article for article in latest[1:] if article.category == code][:BLOCK_ARTICLES]
+        if len(articles) > 1:
+            articles = articles[: len(articles) // 2 * 2]  # whole rows of the block's grid (news.css): never 3
         if articles:
             blocks.append({"label": label, "url": f"{index_url}?chuyen-muc={code}", "articles": articles})
     return {

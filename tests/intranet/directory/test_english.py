@@ -108,3 +108,12 @@ def test_the_english_tree_costs_the_same_queries_with_more_units(client, org, en
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get("/en/directory/", **PORTAL).content.decode()
     assert "Office 19" in html
+
+
+def test_the_directory_lists_the_agencies_before_the_wards_keeping_the_tree(client, org):
+    """Issue 14: the office and the departments at the top, not after forty wards created before them."""
+    UnitFactory(parent=org.tinh, code="phuxuan", name="Phường Phú Xuân", kind="commune", has_site=False)
+    UnitFactory(parent=org.tinh, code="sgd", name="Sở Giáo dục", kind="department", has_site=False)
+    html = _html(client, "/danh-ba/")
+    order = [html.index(f'href="/danh-ba/{code}/"') for code in ("stp", "stp-vp", "sxd", "sgd", "phuxuan")]
+    assert order == sorted(order)

@@ -62,3 +62,16 @@ def test_bulk_alerts_wait_out_a_mail_server_outage_and_go_when_it_recovers(setti
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in officers)
     assert set(OutgoingEmail.objects.values_list("status", "attempts")) == {(OutgoingEmail.Status.SENT, 2)}
     assert retry_pending_emails.delay().get() == 0  # nothing sent twice
+
+
+def test_the_notifications_page_counts_every_kind_under_a_vietnamese_name(client):
+    """Issue 14: the case alerts were counted as "case: 7"."""
+    officer = UserFactory()
+    client.force_login(officer)
+    notify([officer], kind="case", title="HD-2026-1: Đã trả lời", email=False)
+    notify([officer], kind="case_overdue", title="HD-2026-2 quá hạn", email=False)
+    notify([officer], kind="birthday", title="Hôm nay là sinh nhật của Trần Văn Hùng", email=False)
+    page = client.get("/thong-bao/").content.decode()
+    assert "Hồ sơ, vụ việc: <strong>1</strong>" in page
+    assert "Hồ sơ quá hạn:" in page and "Sinh nhật đồng nghiệp:" in page
+    assert "case:" not in page and "case_overdue" not in page

@@ -168,3 +168,14 @@ def test_dates_are_read_and_offered_day_first(officer_client):
     page = article(phuxuan, "Tin hẹn giờ")
     html = officer_client.get(f"/quan-tri/pages/{page.pk}/edit/").content.decode()
     assert "d/m/Y H:i" in html and "m/d/Y" not in html
+
+
+def test_the_admin_home_lists_an_editors_recent_edits_in_vietnamese(officer_client):
+    """Issue 14 screenshots: the dashboard's "Your most recent edits" panel and its "37 phút ago"."""
+    _tinh, phuxuan, _thuanhoa = province_and_wards()
+    page = article(phuxuan, "Tin thử bảng điều khiển")
+    user = officer_client.get("/quan-tri/").wsgi_request.user
+    page.save_revision(user=user, log_action=True)
+    text = _visible_text(officer_client.get("/quan-tri/").content.decode())
+    assert "Tin thử bảng điều khiển" in text and "Trang bạn sửa gần đây" in text
+    assert "Your most recent edits" not in text and " ago" not in text
