@@ -159,12 +159,30 @@ def index_articles(ids: list[int]) -> float:
     from portal.news.models import ArticlePage
 
     started, backend = time.perf_counter(), get_search_backend()
+    # PostgreSQL: the index rows' GIN indexes are dropped while the rows go in and built once after
+    # (each inserted row otherwise updates four of them: 10,000 articles took 229 s, growing).
+    gin = _drop_gin_indexes() if connection.vendor == "postgresql" and ids else []
     for start in range(0, len(ids), 2000):
         backend.add_bulk(ArticlePage, list(ArticlePage.objects.filter(pk__in=ids[start : start + 2000])))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for definition in gin:
+                cursor.execute(definition)
             cursor.execute("ANALYZE")
     return time.perf_counter() - started
+
+
+def _drop_gin_indexes() -> list[str]:
+    """Drop the GIN indexes of the index rows; returns their definitions, to build them again."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry' AND indexdef LIKE '%%USING gin%%'"
+        )
+        found = cursor.fetchall()
+        for name, _definition in found:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return [definition for _name, definition in found]
 
 
 def bare(query: str) -> float:
