@@ -37,6 +37,23 @@ these sizes; 100,000 articles were not run on this machine.
   a covering index of the index rows' keys, the connection and a 64 MB page cache kept between
   requests): 2,000 articles 12.4 / 0.60; 20,000 articles 24.6 / 4.81 (5.1×: not met; growth 1.99).
   Recall 15/15, exact spelling first, the held-out digest unchanged (2ab0a4ca22e0).
+
+2026-12-07 (later), SQLite, same machine but busy (two other sessions' tests and browsers: load
+average 4.6–6.9 on 2 cores), before (cf6df1d) and after (d5f4140) run one after the other. Wall time
+swings with the load, so the CPU time of the process (the whole search runs in it) is the figure:
+- before: 2,000 articles page 16.2 / bare 0.74 ms CPU; 20,000 articles 31.9 / 5.31 (6.0×).
+  Wall p50: 47.3 / 0.75 and 93.4 / 13.30 ms (7.0×).
+- after (the host's site and unit, the active units, unit homes, private sections, promoted
+  queries and type ids kept per process, portal.memo; each word folded once for highlighting):
+  2,000 articles 10.1 / 0.73 ms CPU; 20,000 articles 25.4 / 5.28 (4.8×: not met). Wall p50: 18.3 /
+  0.73 and 143.1 / 25.51 ms (5.6×). Queries per search with hits in one type: 9 → 3 (which types,
+  that type's page with its count, the hits' rows). Recall 15/15, exact spelling first, held-out
+  digest 2ab0a4ca22e0 unchanged.
+  What is left is the index itself: at 20,000 articles the two statements cost about 15 ms CPU
+  against the bare 5.3 (measured alone: the ranked statement ~10 ms = bm25 of every hit ~4, the
+  joins to the hits' rows for the visibility filters ~3, materialising for COUNT(*) OVER () ~2;
+  the census ~1.7). The bare query ranks the same hits but filters nothing; ≤ 3× would need the
+  count and the visibility filters answered without visiting every hit's row.
 """
 
 import argparse
