@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self):
+        from portal import memo
+
+        memo.connect()  # the sites, units and sections the search page keeps per process

@@ -6,6 +6,7 @@ everything else is escaped, so a result can carry no markup of its own.
 
 import html
 import re
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -13,6 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from .folding import fold_words
 
 _WORD = re.compile(r"\w+")
+# One word folded: a result page folds a few hundred words, mostly the same syllables again.
+_folded = lru_cache(maxsize=8192)(fold_words)
 
 
 def query_terms(query: str) -> frozenset[str]:
@@ -37,7 +40,7 @@ def excerpt(text: str | None, terms: frozenset[str], words: int = 40, before: in
     tokens = plain.split(" ")
     if len(tokens) <= words:
         return plain
-    first = next((i for i, token in enumerate(tokens) if set(fold_words(token).split()) & terms), 0)
+    first = next((i for i, token in enumerate(tokens) if set(_folded(token).split()) & terms), 0)
     start = max(0, min(first - before, len(tokens) - words))
     end = start + words
     return ("… " if start else "") + " ".join(tokens[start:end]) + (" …" if end < len(tokens) else "")
@@ -47,7 +50,7 @@ def highlight(text: str | None, terms: frozenset[str]) -> SafeString:
     text = text or ""
     parts, last = [], 0
     for match in _WORD.finditer(text):
-        if fold_words(match.group()) in terms:
+        if _folded(match.group()) in terms:
             parts.append(escape(text[last : match.start()]))
             parts.append(f"<mark>{escape(match.group())}</mark>")
             last = match.end()

@@ -4,7 +4,7 @@ Editors promote pages for a query in the admin (Tìm kiếm → Promoted search
 results), typing it as they like: "Thủ tục hành chính". Wagtail looks picks up
 by the exact normalised string, so a visitor typing "thu tuc hanh chinh" would
 miss them; here both sides are folded. Picks are few, so all promoted query
-strings are read in one query and compared in Python.
+strings are read in one query, kept per process (``portal.memo``), and compared in Python.
 
 The editors' "popular searches" report counts searches, but a search page writes
 nothing to the database: ``record_hit`` counts in the cache and beat's
@@ -23,15 +23,23 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
+from portal import memo
 from portal.counters import DailyCounts
 
 from .folding import fold_words
 
 
+def _promoted() -> dict[str, list[int]]:
+    """The ids of the queries editors picked results for, by their folded text."""
+    by_text: dict[str, list[int]] = {}
+    for pk, text in Query.objects.filter(editors_picks__isnull=False).values_list("pk", "query_string").distinct():
+        by_text.setdefault(fold_words(text), []).append(pk)
+    return by_text
+
+
 def for_query(query: str, request: HttpRequest) -> list[dict]:
-    folded = fold_words(query)
-    promoted = Query.objects.filter(editors_picks__isnull=False).values_list("pk", "query_string").distinct()
-    query_ids = [pk for pk, text in promoted if fold_words(text) == folded]
+    # The promoted queries are kept per process (portal.memo): saving a pick or a query forgets them.
+    query_ids = memo.remember("search-promoted-queries", _promoted).get(fold_words(query), [])
     if not query_ids:
         return []
     visible = Page.objects.live().public().values("pk")

@@ -52,7 +52,7 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.utils import get_descendants_content_types_pks
 
 from intranet.boards.models import Board
@@ -60,6 +60,7 @@ from intranet.cases.models import Case
 from intranet.cases.views import PUBLISHED_KINDS
 from intranet.directory.models import Person
 from intranet.units.models import Unit
+from portal import memo
 from portal.news.models import ArticlePage
 from portal.pages.models import LegalDocumentPage
 
@@ -90,8 +91,12 @@ class SearchType:
     def content_types(self, model=None) -> set[int]:
         """The content type ids of the index rows this entry can find (``model``: its queryset's)."""
         model = model or self.model
-        excluded = set().union(*(get_descendants_content_types_pks(other) for other in self.exclude_models))
-        return set(get_descendants_content_types_pks(model)) - excluded
+
+        def build() -> frozenset[int]:
+            excluded = set().union(*(get_descendants_content_types_pks(other) for other in self.exclude_models))
+            return frozenset(set(get_descendants_content_types_pks(model)) - excluded)
+
+        return memo.remember(("search-content-types", self.key, model), build)
 
 
 class SiteUnits:
@@ -102,12 +107,33 @@ class SiteUnits:
 
     def for_path(self, path: str) -> Unit | None:
         if self._roots is None:
-            units = Unit.objects.filter(site__isnull=False).select_related("site__root_page")
-            by_key = {unit.site.root_page.translation_key: unit for unit in units}
-            # A site's home exists once per locale: the English home is a sibling tree.
-            roots = Page.objects.filter(translation_key__in=by_key).values_list("path", "translation_key")
-            self._roots = sorted(((path, by_key[key]) for path, key in roots), key=lambda pair: -len(pair[0]))
+            self._roots = memo.remember("search-site-roots", _site_roots)
         return next((unit for root, unit in self._roots if path.startswith(root)), None)
+
+
+def _site_roots() -> list[tuple[str, Unit]]:
+    """(home path, unit) of every unit site, the deepest first (kept per process, ``portal.memo``)."""
+    units = Unit.objects.filter(site__isnull=False).select_related("site__root_page")
+    by_key = {unit.site.root_page.translation_key: unit for unit in units}
+    # A site's home exists once per locale: the English home is a sibling tree.
+    roots = Page.objects.filter(translation_key__in=by_key).values_list("path", "translation_key")
+    return sorted(((path, by_key[key]) for path, key in roots), key=lambda pair: -len(pair[0]))
+
+
+def _private_sections() -> list[tuple[str, int]]:
+    return list(PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("page__path"))
+
+
+def public(pages: QuerySet) -> QuerySet:
+    """``pages`` outside private sections: Wagtail's ``public()``, with the sections kept per process.
+
+    The same condition as Wagtail's (``path`` and ``depth``, FilterFields every backend applies);
+    a restriction saved or deleted forgets the sections at once (``portal.memo``).
+    """
+    condition = Q()
+    for path, depth in memo.remember("search-private-sections", _private_sections):
+        condition |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return pages.exclude(condition if condition else Q(pk__in=[]))
 
 
 def _site_url(unit: Unit | None) -> str:
@@ -168,20 +194,20 @@ def _later_copies(model, *same: str) -> QuerySet:
 
 def _pages(request: HttpRequest) -> QuerySet:
     # Published, outside private sections, not the tree's root; every locale (English pages too).
-    pages = Page.objects.live().public().filter(depth__gt=1).not_type(*PAGE_TYPES_OF_THEIR_OWN)
+    pages = public(Page.objects.live()).filter(depth__gt=1).not_type(*PAGE_TYPES_OF_THEIR_OWN)
     copies = _later_copies(Page, "content_type", "locale", "title", "slug").filter(depth__gt=2).not_type(*PAGE_TYPES_OF_THEIR_OWN)
     return pages.exclude(path__in=copies).select_related("locale")
 
 
 def _articles(request: HttpRequest) -> QuerySet:
     # published() also drops secret articles (state secrets are never shown, even if mis-published).
-    return ArticlePage.objects.published().public().select_related("locale", "unit__site")
+    return public(ArticlePage.objects.published()).select_related("locale", "unit__site")
 
 
 def _legal_documents(request: HttpRequest) -> QuerySet:
     # A central or provincial document listed by many units is one document.
     copies = _later_copies(LegalDocumentPage, "locale", "number", "issuer")
-    return LegalDocumentPage.objects.live().public().exclude(path__in=copies).select_related("locale")
+    return public(LegalDocumentPage.objects.live()).exclude(path__in=copies).select_related("locale")
 
 
 def _active_units() -> QuerySet:
@@ -195,11 +221,12 @@ def _subtree(unit: Unit) -> QuerySet:
 
 def _pages_in_unit(unit: Unit) -> Q:
     # The site's home in every locale: an English home is a sibling tree of the Vietnamese one.
-    # Kept on the unit object, so the three page types of one search page ask once.
-    roots = getattr(unit, "_search_site_roots", None)
-    if roots is None:
-        homes = Page.objects.filter(sites_rooted_here__unit=unit).values("translation_key")
-        roots = unit._search_site_roots = list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
+    # Kept per process (portal.memo): moving or adding a home forgets it.
+    def build() -> list[str]:
+        homes = Page.objects.filter(sites_rooted_here__unit=unit.pk).values("translation_key")
+        return list(Page.objects.filter(translation_key__in=homes).values_list("path", flat=True))
+
+    roots = memo.remember(("search-unit-homes", unit.pk), build)
     condition = Q(path__in=[])  # no site: nothing is the unit's, everything is outside it
     for root in roots:
         condition |= Q(path__startswith=root)

@@ -15,6 +15,7 @@ from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
 from intranet.units.models import Unit
+from portal import memo
 
 from . import promotions
 from .backends.ranked import FIRST
@@ -102,6 +103,11 @@ def _hits(
     return Hits([backend.search(query, mine, operator="and"), backend.search(query, others, operator="and")])
 
 
+def _active_units() -> list[Unit]:
+    """The unit filter's choices, kept per process (``portal.memo``): saving a unit forgets them."""
+    return list(Unit.objects.active().only("code", "name", "depth").order_by("path"))
+
+
 def _page_number(value: str | None) -> int:
     try:
         return max(int(value or 1), 1)
@@ -132,7 +138,7 @@ def search(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("q", "")  # NUL bytes never get here (portal.bad_input)
     query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
     chosen = get_type(request.GET.get("loai"))
-    units = list(Unit.objects.active().only("code", "name", "depth").order_by("path"))
+    units = memo.remember("search-units", _active_units)
     scope = next((unit for unit in units if unit.code == request.GET.get("don_vi")), None)
     own = getattr(request, "unit", None) if scope is None else None
     own = own or None  # the lazy request.unit is None on an unknown host

@@ -10,6 +10,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _process_memo():
+    # portal.memo keeps sites and units per process; a rolled-back test tells it nothing.
+    from portal import memo
+
+    memo.clear()
+    yield
+    memo.clear()
+
+
 @pytest.fixture
 def celery_worker_running(transactional_db):
     """A real Celery worker: the CI worker on Redis if one runs, else one in this process

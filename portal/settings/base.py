@@ -383,6 +383,11 @@ PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
 # (0 = always ask the cache); publishing empties this process's copies at once, other processes'
 # are at most this old.
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
+# issue 18.2: how long each process keeps the sites, units, private sections and picks every page
+# reads (portal.memo; 0 = off). A save forgets them at once here; other processes check a shared
+# version at most every PROCESS_MEMO_CHECK_SECONDS.
+PROCESS_MEMO_SECONDS = env.float("PROCESS_MEMO_SECONDS", default=60.0)
+PROCESS_MEMO_CHECK_SECONDS = env.float("PROCESS_MEMO_CHECK_SECONDS", default=1.0)
 # Case engine: the unit code of the province office (Văn phòng UBND tỉnh), which routes questions,
 # opinions and press items (App. IV–VI); the public question form's limits.
 CASES_OFFICE_CODE = env.str("CASES_OFFICE_CODE", default="vpubnd")

@@ -32,3 +32,5 @@ ALLOWED_HOSTS = [".localhost", "localhost", "testserver", ".testserver", f".{POR
 PAGE_CACHE_SECONDS = 0
 # Tests clear the shared cache between them; the per-process copies are tested on their own.
 PAGE_CACHE_LOCAL_SECONDS = 0
+# portal.memo: each test starts from an empty memo (tests/conftest.py) and always checks the shared version.
+PROCESS_MEMO_CHECK_SECONDS = 0
