@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "process-memo:version"
 MAX_VALUES = 500
@@ -76,7 +77,16 @@ def clear() -> None:
 
 
 def forget(**_kwargs) -> None:
-    """Something the values read changed: forget them here and in every other process."""
+    """Something the values read changed: forget them here and in every other process.
+
+    Once now and again when the change commits: another process that rebuilt its values in
+    between read the rows as they were before the commit.
+    """
+    _forget()
+    transaction.on_commit(_forget)
+
+
+def _forget() -> None:
     _values.clear()
     try:
         _state["version"] = cache.incr(VERSION_KEY)

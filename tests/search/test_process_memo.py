@@ -57,3 +57,12 @@ def test_the_memo_can_be_turned_off(client, hue, phuxuan, phuxuan_home, settings
     client.get("/tim-kiem/", {"q": "tiep cong dan"}, **PHUXUAN)
     type(phuxuan).objects.filter(pk=phuxuan.pk).update(name="Phường Phú Xuân (đổi tên)")
     assert "(đổi tên)" in client.get("/tim-kiem/", {"q": "tiep cong dan"}, **PHUXUAN).content.decode()
+
+
+def test_what_was_read_before_a_change_committed_is_forgotten_when_it_commits(django_capture_on_commit_callbacks, phuxuan):
+    with django_capture_on_commit_callbacks(execute=True):
+        phuxuan.name = "Phường Phú Xuân (mới)"
+        phuxuan.save()
+        # Another process, rebuilding between the save and the commit, would read the old row.
+        memo.remember("unit-name", lambda: "Phường Phú Xuân")
+    assert memo.remember("unit-name", lambda: phuxuan.name) == "Phường Phú Xuân (mới)"
