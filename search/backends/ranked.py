@@ -151,20 +151,18 @@ class RankedCompilerMixin:
         quote = connections[ranked.db].ops.quote_name
         order = [f"{quote(FIRST)}"] if first else []
         order += [f"{quote(RANK)} DESC", f"{quote('_search_hit')} DESC"]
+        hits = quote("_search_hits")
         if connections[ranked.db].vendor == "postgresql":
             # The hits first, on their own (the GIN index, then each row by key), counted and sorted
             # after: given the query whole, PostgreSQL 15 at 100,000 articles walked every live page
             # in the FIRST order and compared it with every hit, to stop after five (minutes, not ms).
-            sql = (
-                f"WITH {quote('_search_hits')} AS MATERIALIZED ({inner})"  # noqa: S608
-                f" SELECT {quote('_search_hit')}, {quote(RANK)}, COUNT(*) OVER () FROM {quote('_search_hits')}"
-                f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
-            )
+            head, source = f"WITH {hits} AS MATERIALIZED ({inner}) ", hits
         else:
-            sql = (
-                f"SELECT {quote('_search_hit')}, {quote(RANK)}, COUNT(*) OVER () FROM ({inner}) {quote('_search_hits')}"  # noqa: S608
-                f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
-            )
+            head, source = "", f"({inner}) {hits}"
+        sql = (
+            f"{head}SELECT {quote('_search_hit')}, {quote(RANK)}, COUNT(*) OVER () FROM {source}"  # noqa: S608
+            f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
+        )
         with connections[ranked.db].cursor() as cursor:
             cursor.execute(sql, [*params, stop - start, start])
             rows = cursor.fetchall()
