@@ -29,6 +29,9 @@ p50 ms small → large (ratio):
   cases 144.3 → 179.6 (1.24), moderation 1.18, programmes 1.15, notifications 1.20: 5/7 hold.
   The case list's page query sorted the 1,400 visible cases with every column joined (bodies,
   answers, search text; width 8 KB): 10.4 ms; with only the shown columns it is under 5 ms.
+- SQLite, after the case list's narrower query too (e0b82c1, load average ~2): desk 48.9 → 56.3 (1.15),
+  desk page 2 1.22, my work 19.0 → 22.8 (1.21), cases 1.01, moderation 24.8 → 33.0 (1.33),
+  programmes 1.16, notifications 1.19: 4/7 (the desk's first page holds in every run).
 What stays above 1.2× is what a page shows, not what it reads: the moderation queue renders 25
 held + 30 recent items against 3 + 3, the desk's second page 25 rows against 10.
 """
