@@ -11,9 +11,28 @@ default, --port) with a unit key, as a district's server delivers to the provinc
 Prints queries and time for writing, delivering (the retry pass) and replaying;
 queries per pass must not grow with the changes (batched), and 30,000 changes
 are compared with the issue's start: 53 s, 8 queries per change.
+
+Measured on the shared 2-core machine, 2026-12-07 (SQLite; other helpers' benchmarks beside it,
+load average 2 to 6). Queries are the sender's, per retry pass: a constant ~11 per batch of 200
+in-process (the store's writes included), ~2 per batch over HTTP; replays changed nothing.
+- before (cf6df1d), in-process: 10,000 changes delivered in 42.05 s, 100,000 in 362.76 s (546 and
+  5,336 queries, 0.055 a change). Django's bulk_update (a CASE per entry and field) of each batch's
+  outcomes was 86% of it.
+- outcomes written by one update per kind of outcome (b8d0a6a), in-process: 3.41 s and 38.97 s
+  (ratio 11.4); over HTTP (port 8899): 10,000 2.16 s, 30,000 6.77 s, 100,000 29.32 s (ratio 13.6).
+  Each batch sorted every pending entry again (EXPLAIN: USE TEMP B-TREE FOR ORDER BY).
+- pending entries read in an index's order (0bebb59), over HTTP: 10,000 1.78 s, 30,000 5.83 s
+  (0.11x the issue's 53 s), 100,000 24.01 s; replay 1.01 / 3.62 / 13.93 s. The 100k/10k ratio
+  stays 13.5: not met. Sender-side queries are flat per batch; what grows is on the store's side
+  of the same SQLite file (both ends write into it here), not investigated further.
+- same code, in-process, the bench's own change dicts released before delivering: 10,000 changes
+  1.20 s, 100,000 13.94 s (ratio 11.6: not met; 362.76 s before); 5,336 queries, 0.053 a change.
+  A 3,000/30,000 run of the delivery alone is 0.46 / 3.92 s (8.5x): what remains above 10x looks
+  like the B-tree depth of outbox, records and receipts at 100,000 rows each (n log n), not per-entry work.
 """
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -82,6 +101,8 @@ def main() -> None:
         with transaction.atomic():
             services.record_changes(changes)
         wrote = time.perf_counter() - started
+        del changes  # the bench's own 100,000 dicts are not the worker's: they made every GC pass longer
+        gc.collect()
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as delivering:
             services.retry_pending()  # what the worker (or the beat retry) runs

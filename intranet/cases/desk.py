@@ -26,12 +26,16 @@ def open_work(user, limit: int | None = None) -> list[WorkItem]:
     )
     if limit is not None:
         cases = cases[:limit]
+    labels: dict[tuple[str, str], tuple[str, str]] = {}  # translated once per kind and step, not per case
+    for case in cases:
+        if (case.kind, case.step) not in labels:
+            labels[case.kind, case.step] = (str(case.kind_def.label), str(case.step_def.label))
     return [
         WorkItem(
-            kind=str(case.kind_def.label),
+            kind=labels[case.kind, case.step][0],
             title=f"{case.code} – {case.title}",
             url=case.get_absolute_url(),
-            step=str(case.step_def.label),
+            step=labels[case.kind, case.step][1],
             due_at=case.step_due_at or case.due_at,
             received_at=case.step_started_at,
             unit_name=case.unit.name if case.unit else "",

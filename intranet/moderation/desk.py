@@ -16,9 +16,10 @@ def open_work(user, limit: int | None = None) -> list[WorkItem]:
     items = held_items(user).order_by(F("step_due_at").asc(nulls_last=True), "pk")
     if limit is not None:
         items = items[:limit]
+    kind = _("Kiểm duyệt tin bài")  # once, not per item
     return [
         WorkItem(
-            kind=_("Kiểm duyệt tin bài"),
+            kind=kind,
             title=item.title,
             url=f"/kiem-duyet/{item.pk}/",
             step=item.get_step_display(),

@@ -245,6 +245,14 @@ class ModerationItem(models.Model):
     def __str__(self):
         return self.title
 
+    # Django's get_FOO_display() hashes every choice, translating each label, on every call: the
+    # lists show one of these per row, so each takes one label from the enum (issue 18.3).
+    def get_step_display(self):
+        return str(Step(self.step).label) if self.step in Step.values else self.step
+
+    def get_outcome_display(self):
+        return str(self.Outcome(self.outcome).label) if self.outcome in self.Outcome.values else self.outcome
+
     @property
     def is_open(self) -> bool:
         return self.step != Step.DONE

@@ -9,6 +9,12 @@ def deliver_email(message_id: int) -> bool:
 
 
 @shared_task
+def deliver_emails(message_ids: list[int]) -> int:
+    """A batch of emails over one connection (``queue_emails``: a hundred a task)."""
+    return services.deliver_batch(message_ids)
+
+
+@shared_task
 def retry_pending_emails() -> int:
     return services.retry_pending()
 

@@ -38,14 +38,16 @@ def open_work(user, limit: int | None = None) -> list[WorkItem]:
     tasks = _awaiting(user).select_related("program", "unit").order_by(F("program__report_due_at").asc(nulls_last=True), "pk")
     if limit is not None:
         tasks = tasks[:limit]
-    items = [
-        WorkItem(
-            kind=_("Chương trình công tác"), title=task.title, url=reverse("program_task_report", args=[task.pk]),
-            step=_("Báo cáo kết quả – %(program)s") % {"program": task.program}, due_at=task.program.report_due_at,
+    kind, steps = _("Chương trình công tác"), {}  # labels once per call, not once per task
+    items = []
+    for task in tasks:
+        if task.program_id not in steps:
+            steps[task.program_id] = _("Báo cáo kết quả – %(program)s") % {"program": task.program}
+        items.append(WorkItem(
+            kind=kind, title=task.title, url=reverse("program_task_report", args=[task.pk]),
+            step=steps[task.program_id], due_at=task.program.report_due_at,
             received_at=task.program.issued_at, unit_name=task.unit.short_name or task.unit.name,
-        )
-        for task in tasks
-    ]
+        ))
     # No deadline of their own (App. VII is silent): after every dated item, in the order they came.
     to_issue = _("Chờ lãnh đạo UBND tỉnh ban hành")
     items += [

@@ -17,12 +17,13 @@ import contextlib
 import datetime as dt
 import hashlib
 import secrets
+from collections import defaultdict
 from collections.abc import Iterable
 
 import requests
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -206,7 +207,7 @@ def _deliver(scope, *, now: dt.datetime) -> int:
             except Exception as error:  # the call failed as a whole: every entry of it waits, with backoff
                 results = [f"error: {type(error).__name__}: {error}"] * len(due)
                 stop = remote
-            changed = []
+            changed, delivered_at = [], timezone.now()
             for entry, result in zip(due, results, strict=True):
                 key = (entry.channel, entry.record_id)
                 if result == BLOCKED or key in blocked:
@@ -219,16 +220,35 @@ def _deliver(scope, *, now: dt.datetime) -> int:
                     blocked.add(key)
                 else:
                     entry.status = OutboxEntry.Status.DELIVERED
-                    entry.delivered_at = timezone.now()
+                    entry.delivered_at = delivered_at
                     entry.last_error = ""
                     entry.next_attempt_at = None
                     delivered += 1
                 changed.append(entry)
-            OutboxEntry.objects.bulk_update(changed, ["attempts", "status", "delivered_at", "last_error", "next_attempt_at"])
+            _save_outcomes(changed, delivered_at)
             if stop:
                 return delivered
             last = entries[-1]
             after = (last.channel, last.record_id, last.version)
+
+
+def _save_outcomes(entries: list[OutboxEntry], delivered_at: dt.datetime) -> None:
+    """Write a batch's outcomes in a statement per kind of outcome, not a CASE per entry and field.
+
+    Django's ``bulk_update`` of 200 entries on five fields took 0.4 s a batch (most of a delivery's
+    time, issue 18.4); the delivered ones all take the same values, the failed ones share theirs by
+    error and attempt, so a batch costs one or two updates."""
+    delivered = [entry.pk for entry in entries if entry.status == OutboxEntry.Status.DELIVERED]
+    if delivered:
+        OutboxEntry.objects.filter(pk__in=delivered).update(
+            status=OutboxEntry.Status.DELIVERED, delivered_at=delivered_at, last_error="", next_attempt_at=None, attempts=F("attempts") + 1
+        )
+    failed: dict[tuple, list[int]] = defaultdict(list)
+    for entry in entries:
+        if entry.status != OutboxEntry.Status.DELIVERED:
+            failed[entry.attempts, entry.last_error, entry.next_attempt_at].append(entry.pk)
+    for (attempts, error, next_attempt_at), pks in failed.items():
+        OutboxEntry.objects.filter(pk__in=pks).update(attempts=attempts, last_error=error, next_attempt_at=next_attempt_at)
 
 
 def replay(*, since: dt.datetime | None = None) -> int:

@@ -14,6 +14,7 @@ class HomeConfig(AppConfig):
         from .slugs import FoldingSlugInput
 
         self._forget_menus_on_change()
+        self._use_sqlites_own_variable_limit()
 
         # Every slug field in the admin (pages and snippets) folds Vietnamese in the browser too.
         register_form_field_override(models.SlugField, override={"widget": FoldingSlugInput})
@@ -29,3 +30,20 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_menus, dispatch_uid=f"forget-menus-{id(signal)}")
         post_delete.connect(forget_menus, sender="wagtailcore.Page", dispatch_uid="forget-menus-page-delete")
+
+    def _use_sqlites_own_variable_limit(self):
+        """Django assumes SQLite takes 999 parameters per statement (the limit before SQLite 3.32);
+        the library says how many it takes (32,766 today), so a bulk insert of thousands of alerts
+        is one statement, not one per 166 rows (issue 18.4; Django 6.0 reads the limit the same way)."""
+        from django.db.backends.signals import connection_created
+
+        connection_created.connect(_sqlite_variable_limit, dispatch_uid="sqlite-variable-limit")
+
+
+def _sqlite_variable_limit(sender, connection, **kwargs):
+    if connection.vendor != "sqlite":
+        return
+    import sqlite3
+
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    connection.features.max_query_params = max(limit, 999)

@@ -54,9 +54,13 @@ def open_questions(world: SimpleNamespace, number: int, *, start: int = 0) -> li
     from intranet.cases.services import new_code
 
     kind, now = get_kind("question"), timezone.now()
+    codes: set[str] = set()
+    while len(codes) < number:  # new_code() checks the table only: draws within one batch may collide
+        codes.add(new_code(kind))
+    codes = iter(sorted(codes))
     rows = [
         Case(
-            kind="question", code=new_code(kind), title=f"Câu hỏi chờ xử lý số {n:04d}", body="Nội dung", step="agency_assign",
+            kind="question", code=next(codes), title=f"Câu hỏi chờ xử lý số {n:04d}", body="Nội dung", step="agency_assign",
             unit=world.justice, agency=world.justice, holder=world.justice_leader, created_at=now, clock_started_at=now,
             due_at=now + dt.timedelta(hours=n + 1), step_due_at=now + dt.timedelta(hours=n + 1), step_started_at=now,
         )

@@ -75,3 +75,22 @@ def test_the_notifications_page_counts_every_kind_under_a_vietnamese_name(client
     assert "Hồ sơ, vụ việc: <strong>1</strong>" in page
     assert "Hồ sơ quá hạn:" in page and "Sinh nhật đồng nghiệp:" in page
     assert "case:" not in page and "case_overdue" not in page
+
+
+def test_pending_emails_go_a_hundred_a_batch_at_a_constant_number_of_queries_per_batch(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def pending(number):
+        OutgoingEmail.objects.bulk_create(
+            [OutgoingEmail(to=[f"canbo{n}@hue.gov.vn"], subject=f"Nhắc hạn báo cáo số {n}", body="Nội dung", kind="reminder") for n in range(number)]
+        )
+
+    pending(3)
+    with CaptureQueriesContext(connection) as one_batch:
+        assert retry_pending_emails.delay().get() == 3
+    pending(250)  # three batches of at most a hundred
+    with django_assert_max_num_queries(3 * len(one_batch)):
+        assert retry_pending_emails.delay().get() == 250
+    assert len(mail.outbox) == 253 and len({m.to[0] for m in mail.outbox}) == 250
+    assert set(OutgoingEmail.objects.values_list("status", "attempts")) == {(OutgoingEmail.Status.SENT, 1)}
