@@ -103,9 +103,11 @@ def test_the_english_tree_costs_the_same_queries_with_more_units(client, org, en
     client.get("/en/directory/", **PORTAL)
     with django_assert_max_num_queries(15) as few:
         client.get("/en/directory/", **PORTAL)
+    queries = len(few.captured_queries)  # read now: the next request starts a new query log
     for n in range(20):
         UnitFactory(parent=org.sxd, code=f"sxd-p{n}", kind="office", has_site=False, name_en=f"Office {n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/en/directory/", **PORTAL)  # a saved unit empties what each process keeps (portal.memo)
+    with django_assert_max_num_queries(queries):
         html = client.get("/en/directory/", **PORTAL).content.decode()
     assert "Office 19" in html
 
