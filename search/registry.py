@@ -133,7 +133,7 @@ def public(pages: QuerySet) -> QuerySet:
     condition = Q()
     for path, depth in memo.remember("search-private-sections", _private_sections):
         condition |= Q(path__startswith=path) & Q(depth__gte=depth)
-    return pages.exclude(condition if condition else Q(pk__in=[]))
+    return pages.exclude(condition) if condition else pages
 
 
 def _site_url(unit: Unit | None) -> str:

@@ -139,23 +139,7 @@ def _enqueue(message_id: int) -> None:
 
 def deliver(message_id: int) -> bool:
     """Send one pending email; on failure record it and schedule the next try (backoff)."""
-    with transaction.atomic():
-        message = OutgoingEmail.objects.select_for_update().filter(pk=message_id, status=OutgoingEmail.Status.PENDING).first()
-        if message is None:
-            return False
-        message.attempts += 1
-        try:
-            email_message(message).send()
-        except Exception as error:  # any transport error: keep it and try again later
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            message.next_attempt_at = timezone.now() + min(dt.timedelta(minutes=2**message.attempts), MAX_BACKOFF)
-            message.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-            return False
-        message.status = OutgoingEmail.Status.SENT
-        message.sent_at = timezone.now()
-        message.last_error = ""
-        message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
-        return True
+    return deliver_batch([message_id]) == 1
 
 
 def deliver_batch(message_ids: Iterable[int]) -> int:

@@ -1,6 +1,7 @@
 from django.http.request import split_domain_port
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
 
 from portal import memo
 
@@ -8,22 +9,11 @@ from portal import memo
 def _lookup(hostname: str, port: int):
     from .models import Unit
 
-    request = _HostOnly(hostname, port)
-    site = Site.find_for_request(request)
-    return site, (Unit.objects.filter(site=site).first() if site is not None else None)
-
-
-class _HostOnly:
-    """What ``Site.find_for_request`` reads of a request: its host and port."""
-
-    def __init__(self, hostname: str, port: int):
-        self._host, self._port = hostname, port
-
-    def _get_raw_host(self) -> str:
-        return self._host
-
-    def get_port(self) -> int:
-        return self._port
+    try:
+        site = get_site_for_hostname(hostname, port)  # what Site.find_for_request asks, by host and port
+    except Site.DoesNotExist:
+        return None, None
+    return site, Unit.objects.filter(site=site).first()
 
 
 def _unit_for(request):
