@@ -39,6 +39,9 @@ migrate: install ## apply migrations (and write the beat schedule)
 	@echo "==> [2/4] Tạo và cập nhật cơ sở dữ liệu (migrate, lịch việc định kỳ)"
 	$(BIN)/python manage.py migrate --noinput
 
+schema: install ## after adding a migration or upgrading a package: write the snapshot a fresh SQLite database starts from (intranet/jobs/snapshot.py)
+	@tmp=$$(mktemp -d) && DATABASE_URL=sqlite:///$$tmp/schema.sqlite3 $(BIN)/python manage.py migrate --noinput --write-snapshot --verbosity 0 && rm -rf $$tmp
+
 demo: migrate ## load the demo province (idempotent)
 	@echo "==> [3/4] Nạp dữ liệu mẫu tỉnh (Thành phố Huế)"
 	$(BIN)/python manage.py load_demo
@@ -77,4 +80,4 @@ messages: install ## refresh the English catalogue from the code, compile it and
 	# locale/vi is written by hand: the Wagtail admin strings Wagtail's own vi catalogue lacks.
 	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
-.PHONY: help install install-dev migrate demo run test chromium lint messages
+.PHONY: help install install-dev migrate schema demo run test chromium lint messages
