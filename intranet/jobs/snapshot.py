@@ -20,6 +20,7 @@ PostgreSQL and any database holding tables always use the migrations.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -78,11 +79,17 @@ def usable(alias: str = "default", path: Path = SNAPSHOT) -> bool:
     return snapshot_fingerprint(path) == fingerprint(alias)
 
 
-def restore(alias: str = "default", path: Path = SNAPSHOT) -> None:
-    """Run the snapshot's script on ``alias`` (one transaction: all of it or nothing)."""
+def restore(alias: str = "default", path: Path = SNAPSHOT) -> bool:
+    """Run the snapshot's script on ``alias``: all of it, or (an SQLite too old for its SQL) nothing and False."""
     connection = connections[alias]
     connection.ensure_connection()
-    connection.connection.executescript(path.read_text(encoding="utf-8"))
+    try:
+        connection.connection.executescript(path.read_text(encoding="utf-8"))
+    except sqlite3.Error:
+        if connection.connection.in_transaction:
+            connection.connection.rollback()  # SQLite's DDL is transactional: the database is empty again
+        return False
+    return True
 
 
 def _quote(name: str) -> str:

@@ -52,3 +52,14 @@ def test_the_snapshot_is_written_only_from_an_empty_sqlite_database():
     with pytest.raises(CommandError, match="trống"):
         call_command("migrate", "--write-snapshot", verbosity=0)
     assert not snapshot.usable()  # the test database holds tables: the migrations decide
+
+
+def test_a_snapshot_this_sqlite_cannot_run_leaves_the_database_empty_for_the_migrations(tmp_path):
+    broken = tmp_path / "broken.sql"
+    text = snapshot.SNAPSHOT.read_text(encoding="utf-8")
+    broken.write_text(text.replace("COMMIT;", "CREATE TABLE x (a) STRICT WITHOUT SOMETHING;\nCOMMIT;"), encoding="utf-8")
+    code = (
+        "from pathlib import Path; from django.db import connection; from intranet.jobs import snapshot; "
+        f"print(snapshot.restore(path=Path({str(broken)!r})), len(connection.introspection.table_names()))"
+    )
+    assert manage(tmp_path / "db.sqlite3", "shell", "--no-imports", "-c", code).split() == ["False", "0"]

@@ -28,9 +28,11 @@ class Command(MigrateCommand):
                 raise CommandError(_("Bản chụp lược đồ chỉ ghi từ một cơ sở dữ liệu SQLite trống (make schema)."))
         partial = options.get("app_label") or options.get("plan") or options.get("fake") or options.get("check_unapplied")
         if not (write_snapshot or no_snapshot or partial) and snapshot.usable(alias):
-            snapshot.restore(alias)
-            if options["verbosity"] >= 1:
-                self.stdout.write(_("Cơ sở dữ liệu mới: tạo từ bản chụp lược đồ (%(path)s).") % {"path": snapshot.SNAPSHOT.name})
+            if snapshot.restore(alias):
+                if options["verbosity"] >= 1:
+                    self.stdout.write(_("Cơ sở dữ liệu mới: tạo từ bản chụp lược đồ (%(path)s).") % {"path": snapshot.SNAPSHOT.name})
+            else:
+                self.stderr.write(_("Bản chụp lược đồ không chạy được trên SQLite này: áp dụng từng migration."))
         super().handle(*args, **options)
         if write_snapshot:
             path = snapshot.write(alias)
