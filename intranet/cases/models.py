@@ -160,7 +160,12 @@ class Case(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return f"/ho-so/{self.code}/"
+        return self.url_for(self.code)
+
+    @staticmethod
+    def url_for(code: str) -> str:
+        """A case's page from its code alone (lists that read tuples, not cases)."""
+        return f"/ho-so/{code}/"
 
     @classmethod
     def get_indexed_objects(cls):

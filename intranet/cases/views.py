@@ -28,6 +28,7 @@ from intranet.grading import periods
 from intranet.units.models import Unit
 from intranet.workdays.calendar import Status
 from portal.ratelimits import PublicFormLimit, ratelimited
+from portal.rows import day_moment
 from portal.submissions import tracking as submission_tracking
 from search.folding import fold
 
@@ -154,6 +155,24 @@ LIST_FIELDS = (
 )
 
 
+def _list_rows(cases) -> list[dict]:
+    """What each row of the list prints, labels translated once per page, not per row (issue 18.3)."""
+    now, labels, rows = timezone.now(), {}, []
+    for case in cases:
+        standing = case.standing(now)
+        if (case.kind, case.step) not in labels:
+            labels[case.kind, case.step] = str(case.step_def.label)
+        if standing not in labels:
+            labels[standing] = str(Status.LABELS[standing])
+        rows.append({
+            "url": case.get_absolute_url(), "code": case.code, "title": case.title, "step": labels[case.kind, case.step],
+            "unit": (case.unit.short_name or case.unit.name) if case.unit else "",
+            "holder": case.holder.get_full_name() if case.holder else None,
+            "due": day_moment(case.due_at or case.step_due_at), "standing": standing, "standing_label": labels[standing],
+        })
+    return rows
+
+
 @login_required
 def case_list(request):
     """/ho-so/: every case the officer may see; ``?viec=cua-toi`` keeps those awaiting them."""
@@ -175,7 +194,7 @@ def case_list(request):
     cases = cases.select_related("unit", "holder").only(*LIST_FIELDS).order_by("-created_at", "-pk")
     page = Paginator(cases, 25).get_page(request.GET.get("trang"))
     return render(request, "cases/case_list.html", {
-        "page": page, "kinds": all_kinds(), "kind": kind, "counts": counts,
+        "page": page, "rows": _list_rows(page), "kinds": all_kinds(), "kind": kind, "counts": counts,
         "logs_it_for_others": permissions.holds_any_role(request.user, Role.IT_STAFF),
     })
 

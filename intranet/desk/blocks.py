@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from intranet.speeches.models import Speech
 from intranet.speeches.services import speeches_of_user
 from intranet.units.models import Unit
 from intranet.workdays.calendar import get_calendar
+from portal.rows import moment
 
 from .work import WorkItem, open_work
 
@@ -39,10 +41,8 @@ BADGES = {
 class DeskItem:
     item: WorkItem
     badge: str  # "overdue" / "due-soon" / "in_time" / ""
-
-    @property
-    def badge_label(self):
-        return BADGES.get(self.badge, "")
+    badge_label: str = ""  # the badge's words, translated once per page, not per row
+    due_text: str = ""  # "12:30 05/12/2026", formatted here rather than by |date per row
 
 
 def work_with_badges(user, now: dt.datetime | None = None) -> list[DeskItem]:
@@ -53,18 +53,21 @@ def work_with_badges(user, now: dt.datetime | None = None) -> list[DeskItem]:
 def with_badges(items, now: dt.datetime | None = None) -> list[DeskItem]:
     """Each work item with its due badge (computed by the working-day calendar)."""
     now = now or timezone.now()
-    calendar = get_calendar()
+    items = list(items)
+    # calendar.is_due_soon(due, now) is now <= due <= calendar.due(now, ½ day): the bound once a page.
+    soon = get_calendar().due(now, Decimal("0.5")) if items else None
+    labels = {badge: str(label) for badge, label in BADGES.items()} if items else {}
     out = []
     for item in items:
         if item.due_at is None:
             badge = ""
         elif now > item.due_at:
             badge = "overdue"
-        elif calendar.is_due_soon(item.due_at, now):
+        elif item.due_at <= soon:
             badge = "due-soon"
         else:
             badge = "in_time"
-        out.append(DeskItem(item, badge))
+        out.append(DeskItem(item, badge, labels.get(badge, ""), moment(item.due_at)))
     return out
 
 
