@@ -410,9 +410,13 @@ def _receive_run(run: list[tuple[int, dict]], results: list, via: str) -> None:
             StoreReceipt.objects.filter(unit_code__in=units, channel__in=channels, record_id__in=ids)
             .values_list("unit_code", "channel", "record_id", "version")
         )
+        # Without .order_by() the model's ordering (received_at, id) made SQLite walk the
+        # (channel, received_at) index to skip the sort: every record of the channel read for
+        # each batch, a delivery growing with the square of the store (issue 18.4). Unordered,
+        # the lookup is the unique (channel, record_id) index's.
         records = {
             (record.channel, record.record_id): record
-            for record in StoreRecord.objects.select_for_update().filter(channel__in=channels, record_id__in=ids)
+            for record in StoreRecord.objects.select_for_update().filter(channel__in=channels, record_id__in=ids).order_by()
         }
         existing = set(records)
         changed, receipts = {}, []
