@@ -84,3 +84,19 @@ def test_the_single_change_form_is_still_accepted(client, stp):
     key = services.issue_token(stp)
     assert _post(client, key, _envelope("stp", "f", 1)) == {"result": "applied"}
     assert _post(client, key, _envelope("stp", "f", 1)) == {"result": "duplicate"}
+
+
+def test_a_batch_looks_its_records_up_by_key_not_by_walking_the_channel(stp):
+    """The store's lookup of a batch's records carries no ORDER BY: the model's ordering (received_at, id)
+    made SQLite walk the (channel, received_at) index, every record of the channel for each batch."""
+    services.retry_pending()
+    services.record_changes(_changes(stp, 150, versions=3, prefix="walk"))
+    with CaptureQueriesContext(connection) as queries:
+        assert services.retry_pending() == 150
+    lookups = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "store_storerecord"')]
+    assert len(lookups) == 1 and "ORDER BY" not in lookups[0]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + lookups[0])
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "(channel=? AND record_id=?)" in plan, plan
