@@ -26,6 +26,7 @@ from portal.rows import moment, pk_url
 from . import reports, services
 from .documents import DECISION, REFUSAL_LETTER
 from .models import ModerationItem, Step, Verdict
+from .templatetags.moderation_tags import due_badge
 
 REPORT_ROLES = (Role.CULTURE_OFFICER, Role.IT_STAFF, Role.LEADER)
 OVERDUE_SHOWN = 10  # the most overdue steps, above the paged list that holds them all
@@ -41,7 +42,7 @@ def _item_for(user, pk: int) -> ModerationItem:
 
 
 # A row of the queue, ready to print (dicts: the template engine looks a key up first, issue 18.3):
-# url, title, step, unit, due ("12:30 05/12/2026" or ""), overdue, outcome, received.
+# url, title, step, unit, due_badge (moderation_tags.due_badge), outcome, received.
 ROW_FIELDS = ("pk", "title", "step", "unit__short_name", "unit__name", "step_due_at", "outcome", "received_at")
 
 
@@ -60,7 +61,7 @@ class _Rows:
         return [
             {
                 "url": self.url(pk), "title": title, "step": self.label(Step, step), "unit": short_name or name,
-                "due": moment(due), "overdue": due is not None and due < self.now,
+                "due_badge": due_badge(due, self.now),
                 "outcome": self.label(ModerationItem.Outcome, outcome), "received": moment(received),
             }
             for pk, title, step, short_name, name, due, outcome, received in values
