@@ -72,6 +72,12 @@ swings with the load, so the CPU time of the process (the whole search runs in i
   took 1,275 s on the busy machine (Wagtail's indexer, row by row in Python). The 10,000 figures
   come from a copy of the 100,000 database cut back to its first 10,000 articles (the same rows a
   fresh run loads first), measured just before the 100,000 run.
+
+2026-12-07/08, PostgreSQL 15, same machine (load average 2.1 at the start, 1.4 at the end), code c9b412f,
+one fresh run of --sizes 10000 100000 (page p50 / bare p50, ms): 10,000 articles 72.6 / 25.35 (2.9×);
+100,000 articles 463.5 / 353.59 (1.3×); growth 6.39 (goal ≤ 3: not met). Recall 15/15, exact spelling
+first, held-out digest d6f75efaf62f at 100,000. Loading: 5.4 + 49.4 s, indexing 52.2 + 500.5 s. A
+baseline only: no change to the search was measured after it (session 32, helper 2 ran out of time).
 """
 
 import argparse
