@@ -22,6 +22,9 @@ cache there). Seconds, baseline 060a8df → 0ac0b6f:
 - round 2, the baseline alone (the new code's run was lost): venv 7.6, install 44.9, migrate 72.0,
   demo 69.2, server 16.7; total 210.5 s.
 These two rounds were timed by the same steps in a shell script; this script was written after them.
+- this script, code against itself (4247c7a, whose changes are the README's only, against 5d4742d):
+  72.5 and 85.3 s (the demo 48.6 and 57.4 s). So on this machine one run differs from the next by up to
+  about 18%. Use several rounds (--rounds 3) when the ratio is close to the goal.
 """
 
 import argparse
